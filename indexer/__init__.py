@@ -1,0 +1,1 @@
+"""Read council minutes into structured meetings, chunk them and build the index."""

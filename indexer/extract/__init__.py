@@ -1,0 +1,1 @@
+"""Format-independent rules: dates, attendance, speakers, resolutions, item numbers."""

@@ -1,0 +1,1 @@
+"""The index and the questions asked of it. Never imports Flask or click."""

@@ -1,0 +1,1 @@
+"""The Flask front end over the search library."""
