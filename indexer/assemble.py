@@ -1,0 +1,71 @@
+"""Put a meeting together from what the readers cut and the extractors found."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.extract.attendance import find_attendance
+from indexer.extract.dates import infer_meeting_date
+from indexer.extract.header import Header, read_header
+from indexer.extract.items import RawItem, split_items
+from indexer.extract.resolutions import find_resolutions
+from indexer.extract.speakers import Roster, find_contributions
+from indexer.model import Attendance, Item, Meeting
+
+# Items whose text is about attendance: their lists count as the meeting's attendance.
+_ATTENDANCE_TITLE = re.compile(r"apolog|attendance|present|substitut|welcome", re.IGNORECASE)
+
+
+def meeting_from_text(text: str, source: str) -> Meeting:
+    """Read generic minutes text: header, numbered items, attendance, speakers, decisions."""
+    preamble, raw_items = split_items(text)
+    return assemble(source, read_header(preamble or text[:3000]), preamble, raw_items, text)
+
+
+def assemble(
+    source: str, header: Header, preamble: str, raw_items: list[RawItem], full_text: str
+) -> Meeting:
+    """Build the Meeting, reading attendance, speakers and resolutions from each part."""
+    attendance = read_attendance(preamble, raw_items)
+    chair = next((a.name for a in attendance if a.role == "chair"), None)
+    roster = Roster((a.name for a in attendance), chair=chair)
+    items = tuple(build_item(raw, roster) for raw in raw_items)
+    meeting_date, inferred = header.date, False
+    if meeting_date is None and (meeting_date := infer_meeting_date(full_text)):
+        inferred = True
+    return Meeting(
+        source=source,
+        council=header.council,
+        committee=header.committee,
+        date=meeting_date,
+        start_time=header.start_time,
+        date_inferred=inferred,
+        venue=header.venue,
+        status=header.status,
+        attendance=tuple(attendance),
+        items=items,
+    )
+
+
+def build_item(raw: RawItem, roster: Roster) -> Item:
+    """Read an item's speakers and resolutions from its minutes (or its whole text)."""
+    said = "\n\n".join(part for part in (raw.minutes, raw.decision) if part) or raw.body
+    return Item(
+        number=raw.number,
+        title=raw.title,
+        text=raw.body,
+        minutes=raw.minutes or None,
+        decision=raw.decision or None,
+        contributions=tuple(find_contributions(said, roster)),
+        resolutions=tuple(dict.fromkeys(find_resolutions(said))),
+    )
+
+
+def read_attendance(preamble: str, raw_items: list[RawItem]) -> list[Attendance]:
+    """Read attendance from the preamble and from items such as "Apologies"."""
+    parts = [preamble]
+    parts += [i.minutes or i.body for i in raw_items if _ATTENDANCE_TITLE.search(i.title)]
+    found: list[Attendance] = []
+    for part in parts:
+        found += [a for a in find_attendance(part) if a not in found]
+    return found

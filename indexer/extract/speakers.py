@@ -1,0 +1,174 @@
+"""Who said what within an item.
+
+"Councillor X said", "In response to a question from Councillor Y, the Cabinet Member for Z
+said", "Derek Benson, Chairman of ..., attended to present" and later "Mr Benson".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from indexer.model import Contribution
+
+HONORIFIC = (
+    r"(?:County\s+Councillor|Councillor|Cllr\.?|Council\s+Member|Mayor|Deputy\s+Mayor|Alderman"
+    r"|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Lady|Reverend|Rev\.?)"
+)
+_WORD = (
+    r"(?:[A-Z]\.?|[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
+    r"|O'[A-Z][a-z]+)"
+)
+PERSON = rf"{HONORIFIC}(?:\s+(?:Mrs|Mr|Ms|Dr)\.?)?(?:\s+{_WORD}){{1,4}}"
+FULL_NAME = rf"(?!The\b|This\b|In\b|It\b|A\b){_WORD}(?:\s+{_WORD}){{1,3}}"
+ROLE = (
+    r"(?:[Tt]he\s+)?(?:Deputy\s+|Vice[- ])?(?:Chairman|Chairwoman|Chairperson|Chair"
+    r"|Leader\s+of\s+the\s+Council|Mayor|Cabinet\s+Member\s+for\s+[A-Z][\w,&' ]+?"
+    r"|Portfolio\s+Holder\s+for\s+[A-Z][\w,&' ]+?|(?:Director|Head|Chief\s+Executive|Assistant\s+Director)(?:\s+(?:of|for)\s+"
+    r"[A-Z][\w,&' ]+?)?)"
+)
+VERBS = (
+    "said|says|asked|responded|replied|stated|noted|explained|commented|added|queried|suggested"
+    "|proposed|seconded|moved|reported|introduced|highlighted|welcomed|expressed|confirmed"
+    "|advised|informed|questioned|raised|felt|thanked|agreed|pointed\\s+out|presented|outlined"
+    "|emphasised|emphasized|stressed|believed|indicated|requested|sought|urged|argued|spoke"
+    "|told|undertook|clarified|acknowledged|summarised|summarized|concluded|gave|updated"
+    "|reminded|supported|opposed|declared|circulated|wished|considered|assured|accepted"
+)
+_LEAD = r"(?:(?:In\s+(?:reply|response|answer)|However|Also|Finally|Furthermore|Then),?\s+)?"
+_PAREN = r"(?:\s*\([^)]{1,80}\))?"
+_VERB = rf"(?:\s+(?:also|then|further|again|had|would|strongly))?\s+(?:{VERBS})\b"
+_QUESTION_RE = re.compile(
+    rf"In\s+(?:response|reply|answer)\s+to\s+(?:a\s+)?(?:questions?|queries|a\s+query)\s+"
+    rf"(?:from|by)\s+(?P<asker>{PERSON}){_PAREN},?\s+(?P<answerer>{PERSON}|{ROLE}){_PAREN}"
+    rf",?{_VERB}"
+)
+_SUBJECT_RE = re.compile(rf"^{_LEAD}(?P<who>{PERSON}|{ROLE}){_PAREN},?{_VERB}")
+_INTRO_RE = re.compile(
+    rf"^(?P<who>{FULL_NAME}),\s+(?P<role>[^,.]{{3,120}}?)(?:\s+\([A-Z]{{2,8}}\))?,?\s+"
+    r"(?:attended|presented|introduced|gave|was\s+present|reported|addressed|spoke)"
+)
+_CONTINUES_RE = re.compile(r"^(?:He|She|They|The\s+(?:Councillor|Member)|In\s+addition)\b")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
+
+
+@dataclass(frozen=True)
+class _Said:
+    speaker: str
+    role: str | None
+    sentence: str
+    starts: bool
+
+
+def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Contribution]:
+    """Return each speaker's contribution in ``text``; ``known`` names resolve short forms."""
+    people = known if isinstance(known, Roster) else Roster(known)
+    contributions: list[Contribution] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        current: _Said | None = None
+        buffer: list[str] = []
+        for sentence in split_sentences(paragraph):
+            said = _attribute(sentence, people)
+            if said:
+                _flush(contributions, current, buffer)
+                for extra in said[:-1]:
+                    contributions.append(Contribution(extra.speaker, sentence, extra.role))
+                current, buffer = said[-1], [sentence]
+            elif current is not None and (buffer or _CONTINUES_RE.match(sentence)):
+                buffer.append(sentence)
+        _flush(contributions, current, buffer)
+    return _merge(contributions)
+
+
+def _flush(out: list[Contribution], said: _Said | None, buffer: list[str]) -> None:
+    if said is not None and buffer:
+        out.append(Contribution(said.speaker, " ".join(buffer), said.role))
+
+
+def _merge(contributions: list[Contribution]) -> list[Contribution]:
+    """Join a speaker's contributions that follow each other."""
+    merged: list[Contribution] = []
+    for item in contributions:
+        if merged and merged[-1].speaker == item.speaker and item.text not in merged[-1].text:
+            last = merged[-1]
+            merged[-1] = Contribution(
+                last.speaker, f"{last.text} {item.text}", last.role or item.role
+            )
+        elif not merged or merged[-1] != item:
+            merged.append(item)
+    return merged
+
+
+def _attribute(sentence: str, people: Roster) -> list[_Said]:
+    """Return who speaks in ``sentence`` (the asker first, then the one answering)."""
+    sentence = sentence.strip()
+    if match := _QUESTION_RE.search(sentence):
+        asker = people.resolve(match.group("asker"))
+        answerer, role = people.resolve_role(match.group("answerer"))
+        return [_Said(asker, None, sentence, True), _Said(answerer, role, sentence, True)]
+    if match := _INTRO_RE.match(sentence):
+        name = _tidy(match.group("who"))
+        people.add(name)
+        return [_Said(name, _tidy(match.group("role")), sentence, True)]
+    if match := _SUBJECT_RE.match(sentence):
+        speaker, role = people.resolve_role(match.group("who"))
+        return [_Said(speaker, role, sentence, True)]
+    return []
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, not breaking after initials or honorifics."""
+    text = re.sub(r"\s+", " ", paragraph).strip()
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        before = text[start : match.start()].rsplit(" ", 1)[-1]
+        if re.fullmatch(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|[a-z])\.?", before):
+            continue
+        sentences.append(text[start : match.start()])
+        start = match.end()
+    if text[start:]:
+        sentences.append(text[start:])
+    return sentences
+
+
+def _tidy(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" ,.")
+
+
+def surname(name: str) -> str:
+    """Return the last word of a name, lower-cased."""
+    words = re.sub(r"\([^)]*\)", "", name).split()
+    return words[-1].strip(".,").lower() if words else ""
+
+
+class Roster:
+    """The people of a meeting, so that "Mr Benson" resolves to "Derek Benson"."""
+
+    def __init__(self, names: Iterable[str] = (), chair: str | None = None) -> None:
+        self.names: list[str] = []
+        self.chair = chair
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        if name not in self.names:
+            self.names.append(name)
+
+    def resolve(self, written: str) -> str:
+        """Return the fullest known form of a name written short."""
+        written = _tidy(written)
+        key = surname(written)
+        matches = [n for n in self.names if surname(n) == key and len(n) >= len(written)]
+        return matches[0] if len(set(matches)) == 1 else written
+
+    def resolve_role(self, written: str) -> tuple[str, str | None]:
+        """Return (speaker, role) for a person or a role such as "the Chairman"."""
+        written = _tidy(written)
+        if re.match(HONORIFIC, written):
+            return self.resolve(written), None
+        role = re.sub(r"^the\s+", "", written, flags=re.IGNORECASE)
+        if re.fullmatch(r"Chair(?:man|woman|person)?", role) and self.chair:
+            return self.chair, role
+        return role, role

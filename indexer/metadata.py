@@ -1,0 +1,94 @@
+"""Meeting facts from outside the document: a sidecar file, then the folder convention.
+
+Precedence: a sidecar ``NAME.meta.toml`` beside the document wins over what the document
+says, which wins over the folder convention ``COUNCIL/COMMITTEE/YYYY-MM-DD...``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from indexer.errors import UnreadableDocument
+from indexer.model import Meeting
+
+SIDECAR_SUFFIX = ".meta.toml"
+SIDECAR_KEYS = ("council", "committee", "date", "url", "venue")
+_DATED_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Facts about a document's meeting; None where the source says nothing."""
+
+    council: str | None = None
+    committee: str | None = None
+    date: date | None = None
+    url: str | None = None
+    venue: str | None = None
+
+
+def sidecar_path(path: Path) -> Path:
+    """Return where the sidecar of ``path`` would be: ``NAME.meta.toml`` beside it."""
+    return path.with_name(path.name.split(".")[0] + SIDECAR_SUFFIX)
+
+
+def sidecar_hints(path: Path) -> Hints:
+    """Read the sidecar beside ``path``, if there is one."""
+    sidecar = sidecar_path(path)
+    if not sidecar.is_file():
+        return Hints()
+    try:
+        data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise UnreadableDocument(sidecar, f"the sidecar is not valid TOML ({error})") from None
+    unknown = sorted(set(data) - set(SIDECAR_KEYS))
+    if unknown:
+        raise UnreadableDocument(sidecar, f"unknown sidecar keys {unknown}; use {SIDECAR_KEYS}")
+    when = data.get("date")
+    if isinstance(when, str):
+        when = date.fromisoformat(when)
+    return Hints(
+        data.get("council"), data.get("committee"), when, data.get("url"), data.get("venue")
+    )
+
+
+def folder_hints(path: Path) -> Hints:
+    """Read ``COUNCIL/COMMITTEE/YYYY-MM-DD...`` from the path, when it follows that shape."""
+    match = _DATED_NAME_RE.match(path.name)
+    if not match or len(path.parts) < 3:
+        return Hints()
+    try:
+        when = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return Hints()
+    return Hints(_title(path.parent.parent.name), _title(path.parent.name), when)
+
+
+def _title(slug: str) -> str:
+    """Turn a folder name like "ashbury-borough-council" into "Ashbury Borough Council"."""
+    words = re.split(r"[-_ ]+", slug)
+    small = {"and", "of", "the", "for", "on", "in"}
+    return " ".join(w if w in small and i else w.capitalize() for i, w in enumerate(words))
+
+
+def apply_hints(meetings: list[Meeting], sidecar: Hints, folder: Hints) -> list[Meeting]:
+    """Fill and override meeting facts by precedence: sidecar, document, folder."""
+    single = len(meetings) == 1
+    result = []
+    for meeting in meetings:
+        changes: dict[str, object] = {}
+        for key in ("council", "committee", "date", "url", "venue"):
+            if not single and key in ("committee", "date", "venue"):
+                continue
+            value = getattr(sidecar, key) or getattr(meeting, key) or getattr(folder, key)
+            if value != getattr(meeting, key):
+                changes[key] = value
+        if "date" in changes:
+            changes["date_inferred"] = False
+        result.append(dataclasses.replace(meeting, **changes) if changes else meeting)  # type: ignore[arg-type]
+    return result

@@ -1,0 +1,80 @@
+"""PDF minutes through their text layer, with running heads, page numbers and hyphens undone."""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from collections import Counter
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
+
+from indexer.errors import UnreadableDocument
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:-\s*)?(?:Page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?\s*$", re.IGNORECASE
+)
+_HYPHEN_RE = re.compile(r"(\w)-\n(?=[a-z])")
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def pdf_text(path: Path) -> str:
+    """Return the text of every page, cleaned of page furniture."""
+    pages = _page_texts(path)
+    if not any(page.strip() for page in pages):
+        raise UnreadableDocument(path, "the PDF has no text layer (scanned images?); OCR it first")
+    return join_pages(pages)
+
+
+def _page_texts(path: Path) -> list[str]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(path)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise UnreadableDocument(path, "the PDF is encrypted and needs a password")
+            return [page.extract_text() or "" for page in reader.pages]
+    except UnreadableDocument:
+        raise
+    except (FileNotDecryptedError, NotImplementedError) as error:
+        raise UnreadableDocument(
+            path, f"the PDF is encrypted and cannot be read ({error})"
+        ) from None
+    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, OSError) as error:
+        reason = str(error) or type(error).__name__
+        raise UnreadableDocument(
+            path, f"not a readable PDF (damaged or truncated: {reason})"
+        ) from None
+
+
+def join_pages(pages: list[str]) -> str:
+    """Join pages, dropping lines that repeat at the top or bottom of pages and page numbers."""
+    furniture = _running_lines(pages)
+    kept_pages = []
+    for page in pages:
+        lines = [
+            line
+            for line in page.split("\n")
+            if not _PAGE_NUMBER_RE.match(line) and _shape(line) not in furniture
+        ]
+        kept_pages.append("\n".join(lines).strip("\n"))
+    return _HYPHEN_RE.sub(r"\1", "\n".join(kept_pages))
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """Return the shapes of lines found at a page's edge on at least half of the pages."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        lines = [line for line in page.split("\n") if line.strip()]
+        edges = {_shape(line) for line in lines[:2] + lines[-2:]}
+        counts.update(edges)
+    return {shape for shape, count in counts.items() if count >= max(2, len(pages) / 2)}
+
+
+def _shape(line: str) -> str:
+    """Return a line with its digits masked, so "Page 3" and "Page 4" share a shape."""
+    return re.sub(r"\d+", "#", line.strip())

@@ -1,0 +1,21 @@
+"""Shared fixtures: where the real corpus and our own test minutes are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+SAMPLE_DATA = ROOT / "sample_data"
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEED = CORPUS / "seed" / "000_7d2fc69c39e578eb.txt"
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """Return the shared corpus of real minutes, or skip where it is absent (a user's clone)."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"the real-minutes corpus is not at {CORPUS} (it lives beside the checkout)")
+    return CORPUS
