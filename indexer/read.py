@@ -14,7 +14,8 @@ from indexer.model import Meeting
 from indexer.readers import docx, moderngov, pdf
 from indexer.readers.text import decode, parse_any_text
 
-MAX_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
+MAX_BYTES = 50 * MB
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx")
@@ -52,7 +53,7 @@ def _check_file(path: Path, max_bytes: int) -> None:
         raise UnreadableDocument(path, "the file is empty")
     if size > max_bytes:
         raise UnreadableDocument(
-            path, f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"
+            path, f"the file is {size / MB:.1f} MB, over the {max_bytes / MB:.0f} MB limit"
         )
 
 

@@ -19,6 +19,10 @@ _MINUTES_OF_RE = re.compile(
     r"held\s+(?P<rest>(?:at|in|on|remotely|virtually)[^\n]*(?:\n[^\n]+){0,2})",
     re.IGNORECASE,
 )
+_BODY_MEETING_RE = re.compile(
+    r"\b(?:the\s+)?(?P<council>(?:[A-Z][\w'’]+\s+){1,4}Council)\s+(?P<committee>(?:[A-Z][\w&'’]*"
+    r"\s+){0,5}?[A-Z][\w&'’]*)\s+meeting\b"
+)
 _VENUE_RE = re.compile(r"^\s*(?:Venue|Place|Location)\s*:\s*(?P<venue>.+?)\s*\.?\s*$", re.I | re.M)
 _HELD_AT_RE = re.compile(
     r"held\s+(?:at|in)\s+(?:the\s+)?(?P<venue>.+?)(?:,?\s+on\s+|\s+at\s+\d|\s*$)", re.IGNORECASE
@@ -53,8 +57,11 @@ def read_header(text: str) -> Header:
     committee = title.group("committee") if title else None
     if committee is None and minutes_of:
         committee = minutes_of.group("committee")
+    body = _BODY_MEETING_RE.search(text[:2000])
+    if committee is None and body:
+        committee = body.group("committee")
     return Header(
-        council=_council(text),
+        council=_council(text) or (_tidy(body.group("council")) if body else None),
         committee=_tidy(committee) if committee else None,
         date=dates[0].value if dates else None,
         start_time=parse_time(when) if dates else None,

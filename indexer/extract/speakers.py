@@ -25,8 +25,9 @@ FULL_NAME = rf"(?!The\b|This\b|In\b|It\b|A\b){_WORD}(?:\s+{_WORD}){{1,3}}"
 ROLE = (
     r"(?:[Tt]he\s+)?(?:Deputy\s+|Vice[- ])?(?:Chairman|Chairwoman|Chairperson|Chair"
     r"|Leader\s+of\s+the\s+Council|Mayor|Cabinet\s+Member\s+for\s+[A-Z][\w,&' ]+?"
-    r"|Portfolio\s+Holder\s+for\s+[A-Z][\w,&' ]+?|(?:Director|Head|Chief\s+Executive|Assistant\s+Director)(?:\s+(?:of|for)\s+"
-    r"[A-Z][\w,&' ]+?)?)"
+    r"|Portfolio\s+Holder\s+for\s+[A-Z][\w,&' ]+?"
+    r"|(?:Director|Head|Chief\s+Executive|Assistant\s+Director)"
+    r"(?:\s+(?:of|for)\s+[A-Z][\w,&' ]+?)?)"
 )
 VERBS = (
     "said|says|asked|responded|replied|stated|noted|explained|commented|added|queried|suggested"

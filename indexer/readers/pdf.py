@@ -22,10 +22,10 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 def pdf_text(path: Path) -> str:
     """Return the text of every page, cleaned of page furniture."""
-    pages = _page_texts(path)
-    if not any(page.strip() for page in pages):
+    text = join_pages(_page_texts(path))
+    if not text.strip():
         raise UnreadableDocument(path, "the PDF has no text layer (scanned images?); OCR it first")
-    return join_pages(pages)
+    return text
 
 
 def _page_texts(path: Path) -> list[str]:
@@ -35,7 +35,9 @@ def _page_texts(path: Path) -> list[str]:
             reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise UnreadableDocument(path, "the PDF is encrypted and needs a password")
-            return [page.extract_text() or "" for page in reader.pages]
+            return [
+                _layout_text(page.extract_text(extraction_mode="layout")) for page in reader.pages
+            ]
     except UnreadableDocument:
         raise
     except (FileNotDecryptedError, NotImplementedError) as error:
@@ -47,6 +49,12 @@ def _page_texts(path: Path) -> list[str]:
         raise UnreadableDocument(
             path, f"not a readable PDF (damaged or truncated: {reason})"
         ) from None
+
+
+def _layout_text(text: str) -> str:
+    """Keep layout mode's blank lines between blocks, but not its padding between words."""
+    lines = [re.sub(r"[ \t]{2,}", " ", line).strip() for line in (text or "").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
 
 
 def join_pages(pages: list[str]) -> str:

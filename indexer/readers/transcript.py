@@ -37,7 +37,8 @@ def parse_transcript(text: str, source: str) -> Meeting:
     header_text = "\n".join(lines[:first_turn])
     header = read_header(header_text)
     items: list[Item] = []
-    number, title, turns = "", "Opening", []
+    number, title = "", "Opening"
+    turns: list[tuple[str, str]] = []
     for line in lines[first_turn:]:
         match = _TURN_RE.match(line)
         if not match or _NOT_SPEAKERS.match(match.group("name")):

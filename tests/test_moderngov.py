@@ -1,0 +1,95 @@
+from pathlib import Path
+
+import pytest
+
+from indexer.model import Meeting
+from indexer.read import read_document
+from tests.conftest import DATA, SEED
+
+CLUTTER = (
+    "pdf icon",
+    "PDF 107 KB",
+    "Additional documents",
+    "view the full minutes text",
+    "Share this item",
+)
+
+
+@pytest.fixture
+def seed(corpus: Path) -> Meeting:
+    [meeting] = read_document(SEED)
+    return meeting
+
+
+@pytest.mark.corpus
+def test_seed_items_in_order(seed: Meeting) -> None:
+    assert [(i.number, i.title) for i in seed.items] == [
+        ("285", "Apologies and Welcome"),
+        ("286", "Declaration of Interest and of any Party Whip"),
+        ("287", "Public Participation"),
+        ("288", "Confirmation of the Minutes of the Previous Meeting"),
+        ("289", "Worcestershire Safeguarding Children Board Annual Report 2016-17"),
+    ]
+
+
+@pytest.mark.corpus
+def test_seed_meeting_facts(seed: Meeting) -> None:
+    assert seed.date is not None and seed.date.isoformat() == "2017-09-13"
+    assert seed.date_inferred is True
+    assert seed.venue == "County Hall, Worcester"
+    assert seed.people("apologies") == ["Mr B Allbut", "Mr B Banks"]
+
+
+@pytest.mark.corpus
+def test_seed_speaker_and_no_clutter(seed: Meeting) -> None:
+    assert seed.items[4].speakers == ["Derek Benson"]
+    assert "Mr Benson pointed out" in seed.items[4].contributions[0].text
+    for item in seed.items:
+        for junk in CLUTTER:
+            assert junk not in item.text and junk not in item.title
+    assert seed.items[1].minutes == "None."
+    assert seed.items[3].text.startswith("(previously circulated)")
+
+
+def test_html_page() -> None:
+    [meeting] = read_document(DATA / "brindle-town-council" / "cabinet" / "2020-02-05.html")
+    assert (meeting.council, meeting.committee) == ("Brindle Town Council", "Cabinet")
+    assert meeting.date is not None and meeting.date.isoformat() == "2020-02-05"
+    assert meeting.start_time is not None and meeting.start_time.isoformat() == "18:30:00"
+    assert meeting.venue == "Council Chamber, Brindle Town Hall"
+    assert [(a.name, a.role) for a in meeting.attendance] == [
+        ("Councillor Zoë Müller", "chair"),
+        ("Councillor Owen Tate", "present"),
+        ("Councillor Hari Sandhu", "present"),
+        ("Grace Lund", "officer"),
+        ("Councillor Nadia Firth", "apologies"),
+    ]
+    apologies, library = meeting.items
+    assert (library.number, library.title) == ("42", "Library Opening Hours 2020-21")
+    assert library.decision == "RESOLVED that Saturday opening be kept at both libraries. (Y-3)"
+    assert library.speakers == [
+        "Councillor Owen Tate",
+        "Councillor Hari Sandhu",
+        "Councillor Zoë Müller",
+    ]
+    [resolution] = library.resolutions
+    assert (resolution.outcome, resolution.votes_for) == ("agreed", 3)
+    for junk in CLUTTER + ("Appendix A", "tracking", "Home"):
+        assert junk not in library.text
+    assert "£40,000" in library.text
+
+
+def test_draft_status_from_the_page_title(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Agenda and draft minutes - Planning Committee - Wednesday, 13th March, 2019 7.00 pm\n\n"
+        "Venue: Town Hall\n\nItems\nNo. Item\n\n1.\n\nApologies\n\nMinutes:\n\nNone.\n",
+        encoding="utf-8",
+    )
+    [meeting] = read_document(page)
+    assert (meeting.committee, meeting.status, str(meeting.date)) == (
+        "Planning Committee",
+        "draft",
+        "2019-03-13",
+    )
+    assert [(i.number, i.title, i.minutes) for i in meeting.items] == [("1", "Apologies", "None.")]

@@ -1,0 +1,84 @@
+from pathlib import Path
+
+import pytest
+
+from indexer.errors import UnreadableDocument
+from indexer.read import read_document
+from indexer.readers.pdf import join_pages, pdf_text
+from tests.pdfs import encrypt_pdf, make_pdf
+
+HEAD = "Brindle Town Council - Planning Committee - 4 March 2020"
+PAGES = [
+    [
+        "BRINDLE TOWN COUNCIL",
+        "",
+        "MINUTES of the meeting of the Planning Committee held at the Town Hall, Brindle",
+        "on Wednesday 4 March 2020 at 7.00 pm",
+        "",
+        "Present: Councillor Owen Tate (Chairman), Councillor Hari Sandhu",
+        "",
+        "12/20 Bus Depot Redevelopment",
+        "",
+        "Councillor Sandhu asked about the timetable for the redevel-",
+        "opment of the depot.",
+    ],
+    [
+        "RESOLVED that planning application 20/00123/FUL be approved. Ayes: 2 Nays: 0",
+        "",
+        "13/20 Any Other Business",
+        "",
+        "None.",
+    ],
+]
+
+
+def test_text_layer_without_running_heads_and_numbers(tmp_path: Path) -> None:
+    text = pdf_text(make_pdf(tmp_path / "m.pdf", PAGES, head=HEAD))
+    assert HEAD not in text
+    assert "Page 1 of 2" not in text and "Page 2 of 2" not in text
+    assert "the redevelopment of the depot." in text
+
+
+def test_pdf_minutes_are_read(tmp_path: Path) -> None:
+    [meeting] = read_document(make_pdf(tmp_path / "m.pdf", PAGES, head=HEAD))
+    assert (meeting.council, meeting.committee, str(meeting.date)) == (
+        "Brindle Town Council",
+        "Planning Committee",
+        "2020-03-04",
+    )
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("12/20", "Bus Depot Redevelopment"),
+        ("13/20", "Any Other Business"),
+    ]
+    [resolution] = meeting.items[0].resolutions
+    assert (resolution.outcome, resolution.votes_for) == ("approved", 2)
+    assert meeting.items[0].speakers == ["Councillor Hari Sandhu"]
+
+
+def test_join_pages_keeps_lines_that_do_not_repeat() -> None:
+    pages = ["Head\nOne\n1", "Head\nTwo\n2", "Head\nThree\n3"]
+    assert join_pages(pages) == "One\nTwo\nThree"
+
+
+def test_encrypted_pdf_is_refused_with_the_reason(tmp_path: Path) -> None:
+    plain = make_pdf(tmp_path / "plain.pdf", PAGES)
+    locked = encrypt_pdf(plain, tmp_path / "locked.pdf", "secret")
+    with pytest.raises(UnreadableDocument) as raised:
+        read_document(locked)
+    assert str(raised.value) == f"{locked}: the PDF is encrypted and needs a password"
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    whole = make_pdf(tmp_path / "whole.pdf", PAGES).read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole[: len(whole) // 3])
+    with pytest.raises(UnreadableDocument) as raised:
+        read_document(cut)
+    assert raised.value.reason.startswith("not a readable PDF (damaged or truncated")
+
+
+def test_pdf_without_text(tmp_path: Path) -> None:
+    blank = make_pdf(tmp_path / "blank.pdf", [[]])
+    with pytest.raises(UnreadableDocument) as raised:
+        read_document(blank)
+    assert raised.value.reason == "the PDF has no text layer (scanned images?); OCR it first"
