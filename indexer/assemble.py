@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.extract.attendance import find_attendance
+from indexer.extract.attendance import find_attendance, find_roles
 from indexer.extract.dates import infer_meeting_date
 from indexer.extract.header import Header, read_header
 from indexer.extract.items import RawItem, split_items
@@ -28,7 +28,8 @@ def assemble(
     """Build the Meeting, reading attendance, speakers and resolutions from each part."""
     attendance = read_attendance(preamble, raw_items)
     chair = next((a.name for a in attendance if a.role == "chair"), None)
-    roster = Roster((a.name for a in attendance), chair=chair)
+    roles = find_roles("\n\n".join(_attendance_parts(preamble, raw_items)))
+    roster = Roster((a.name for a in attendance), chair=chair, roles=roles)
     items = tuple(build_item(raw, roster) for raw in raw_items)
     meeting_date, inferred = header.date, False
     if meeting_date is None and (meeting_date := infer_meeting_date(full_text)):
@@ -61,11 +62,15 @@ def build_item(raw: RawItem, roster: Roster) -> Item:
     )
 
 
+def _attendance_parts(preamble: str, raw_items: list[RawItem]) -> list[str]:
+    """Return the preamble and the texts of items about attendance ("Apologies")."""
+    parts = [i.minutes or i.body for i in raw_items if _ATTENDANCE_TITLE.search(i.title)]
+    return [preamble, *parts]
+
+
 def read_attendance(preamble: str, raw_items: list[RawItem]) -> list[Attendance]:
     """Read attendance from the preamble and from items such as "Apologies"."""
-    parts = [preamble]
-    parts += [i.minutes or i.body for i in raw_items if _ATTENDANCE_TITLE.search(i.title)]
     found: list[Attendance] = []
-    for part in parts:
+    for part in _attendance_parts(preamble, raw_items):
         found += [a for a in find_attendance(part) if a not in found]
     return found

@@ -47,7 +47,11 @@ def numbers_and_titles(text: str) -> list[tuple[str, str]]:
         (
             "MINUTES\n\nAPOLOGIES FOR ABSENCE\n\nNone.\n\nLIBRARY OPENING HOURS\n\nText.\n\n"
             "BUS DEPOT REDEVELOPMENT\n\nRESOLVED that it be noted.",
-            [("", "LIBRARY OPENING HOURS"), ("", "BUS DEPOT REDEVELOPMENT")],
+            [
+                ("", "APOLOGIES FOR ABSENCE"),
+                ("", "LIBRARY OPENING HOURS"),
+                ("", "BUS DEPOT REDEVELOPMENT"),
+            ],
         ),
     ],
 )

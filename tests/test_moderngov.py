@@ -64,7 +64,7 @@ def test_html_page() -> None:
         ("Grace Lund", "officer"),
         ("Councillor Nadia Firth", "apologies"),
     ]
-    apologies, library = meeting.items
+    _, library = meeting.items
     assert (library.number, library.title) == ("42", "Library Opening Hours 2020-21")
     assert library.decision == "RESOLVED that Saturday opening be kept at both libraries. (Y-3)"
     assert library.speakers == [
@@ -74,7 +74,7 @@ def test_html_page() -> None:
     ]
     [resolution] = library.resolutions
     assert (resolution.outcome, resolution.votes_for) == ("agreed", 3)
-    for junk in CLUTTER + ("Appendix A", "tracking", "Home"):
+    for junk in (*CLUTTER, "Appendix A", "tracking", "Home"):
         assert junk not in library.text
     assert "£40,000" in library.text
 

@@ -37,11 +37,41 @@ _TITLE_WORDS = re.compile(
     r"Services|Team|Lead|Adviser|Advisor|Engineer|Planner|Executive|Democratic|Treasurer)\b"
 )
 _PAREN_RE = re.compile(r"\(([^)]*)\)")
+_IN_THE_CHAIR_RE = re.compile(r"\s+in\s+the\s+chair\s*$", re.IGNORECASE)
+_CHAIR_NOTE_RE = re.compile(
+    r"(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|in\s+the\s+chair)"
+)
+_ROLE_NOTE_RE = re.compile(
+    r"(?P<name>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?(?:\s+(?:Mrs|Mr|Ms|Miss|Dr)\.?)?"
+    r"(?:\s+[A-Z][\w'’.-]*){1,3}|[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}))\s*"
+    r"\((?P<role>[A-Z][^)]{3,80})\)"
+)
+
+
+_HOLDER_NOTE_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<role>Mayor|Chairman|Chair|Provost|Leader)\s*\((?P<name>(?:Councillor|Cllr)"
+    r"[^)]{2,60})\)"
+)
+
+
+def find_roles(text: str) -> dict[str, str]:
+    """Return who holds which office, from "Councillor X (Cabinet Member for Y)" notes."""
+    roles = {}
+    for match in _ROLE_NOTE_RE.finditer(text):
+        name = re.sub(r"\s+", " ", match.group("name")).strip()
+        for role in re.sub(r"\s+", " ", match.group("role")).lower().split(","):
+            role = role.strip()
+            if role and not _CHAIR_NOTE_RE.fullmatch(role) and "substitut" not in role:
+                roles[role] = name
+    for match in _HOLDER_NOTE_RE.finditer(text):
+        roles[match.group("role").lower()] = re.sub(r"\s+", " ", match.group("name")).strip()
+    return roles
 
 
 def find_attendance(text: str) -> list[Attendance]:
     """Return the people each attendance label in ``text`` lists, with their roles."""
     found: list[Attendance] = []
+    text = columns_to_lists(text)
     matches = list(_LABEL_RE.finditer(text))
     for index, match in enumerate(matches):
         role = LABELS[int(next(k for k, v in match.groupdict().items() if v)[1:])][1]
@@ -51,6 +81,30 @@ def find_attendance(text: str) -> list[Attendance]:
     for match in _CHAIR_RE.finditer(text):
         found.append(Attendance(_tidy(match.group("name")), "chair"))
     return _dedupe(found)
+
+
+def columns_to_lists(text: str) -> str:
+    """Rewrite a table whose header cells are labels ("Present | Apologies") as labelled lists."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        cells = [c.strip() for c in lines[index].split(" | ")]
+        if len(cells) < 2 or not all(_LABEL_RE.fullmatch(f"{c}:") for c in cells):
+            out.append(lines[index])
+            index += 1
+            continue
+        columns: list[list[str]] = [[] for _ in cells]
+        index += 1
+        while index < len(lines) and lines[index].strip():
+            for column, cell in zip(columns, lines[index].split(" | "), strict=False):
+                if cell.strip():
+                    column.append(cell.strip())
+            index += 1
+        out += [
+            f"{label}: {'; '.join(names)}\n" for label, names in zip(cells, columns, strict=True)
+        ]
+    return "\n".join(out)
 
 
 def _block(text: str, sentence: bool) -> str:
@@ -74,6 +128,8 @@ def split_names(text: str) -> list[str]:
     """Split "Councillors A, B and C" or a list of lines into single people."""
     if _NONE_RE.match(text):
         return []
+    if re.search(r"[,;]", text):
+        text = re.sub(r"\s*\n\s*", " ", text)  # a wrapped list, not one name a line
     pieces = [p for p in re.split(r"\s*(?:[,;\n•·]|\band\b|&)\s*", text) if p and p.strip()]
     names: list[str] = []
     plural = None
@@ -85,7 +141,7 @@ def split_names(text: str) -> list[str]:
             continue
         if names and not _looks_like_name(piece):
             continue  # a job title after the name: "Mr R Kachur, City Clerk"
-        if plural and not re.match(_HONORIFIC, piece):
+        if plural and not re.match(r"(?:Councillor|Cllr|Council Member)\b", piece):
             piece = f"{_singular(plural)} {piece}"
         names.append(piece)
     return names
@@ -118,12 +174,16 @@ def _people(block: str, role: str) -> list[Attendance]:
     people = []
     for name in split_names(block):
         person_role = role
-        note = " ".join(_PAREN_RE.findall(name)).lower()
-        if (
-            role in ("present", "also_present")
-            and re.search(r"\bchair", note)
-            and "vice" not in note
+        if chaired := _IN_THE_CHAIR_RE.search(name):
+            name = name[: chaired.start()]
+            person_role = "chair"
+        if role_holder := re.fullmatch(
+            r"(?:The\s+)?(?:Mayor|Chairman|Chair|Provost)\s*\((.+)\)", name
         ):
+            name = role_holder.group(1)
+        notes = [n.strip() for n in ",".join(_PAREN_RE.findall(name)).lower().split(",")]
+        note = " ".join(notes)
+        if role in ("present", "also_present") and any(_CHAIR_NOTE_RE.fullmatch(n) for n in notes):
             person_role = "chair"
         elif "substitut" in note:
             person_role = "substitute"

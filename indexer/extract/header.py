@@ -28,9 +28,14 @@ _HELD_AT_RE = re.compile(
     r"held\s+(?:at|in)\s+(?:the\s+)?(?P<venue>.+?)(?:,?\s+on\s+|\s+at\s+\d|\s*$)", re.IGNORECASE
 )
 _COUNCIL_RE = re.compile(
-    r"^\s*(?P<council>(?:the\s+)?[A-Z][\w'’ -]{2,60}?\s+(?:Borough|County|District|City|Town|Parish"
-    r"|Metropolitan|Unitary)?\s*Council)\s*$",
-    re.IGNORECASE | re.MULTILINE,
+    r"^\s*(?:[Tt]he\s+)?(?P<council>(?!(?:Meetings?|Minutes|Agenda|Full|The)\b)"
+    r"(?:[A-Z][\w'’-]+\s+){1,4}Council)\s*$",
+    re.MULTILINE,
+)
+_CAPS_COUNCIL_RE = re.compile(
+    r"^\s*(?:THE\s+)?(?P<council>(?!(?:MEETINGS?|MINUTES|AGENDA|FULL)\b)(?:[A-Z][A-Z'’-]+\s+){1,4}"
+    r"COUNCIL)\s*$",
+    re.MULTILINE,
 )
 _DRAFT_RE = re.compile(r"\b(?:draft|unconfirmed|unapproved)\s+minutes\b|^\s*DRAFT\s*$", re.I | re.M)
 _CONFIRMED_RE = re.compile(r"\b(?:confirmed|approved)\s+minutes\b", re.IGNORECASE)
@@ -71,7 +76,7 @@ def read_header(text: str) -> Header:
 
 
 def _council(text: str) -> str | None:
-    match = _COUNCIL_RE.search(text[:2000])
+    match = _CAPS_COUNCIL_RE.search(text[:2000]) or _COUNCIL_RE.search(text[:2000])
     if not match:
         return None
     council = _tidy(match.group("council"))

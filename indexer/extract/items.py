@@ -28,13 +28,15 @@ STYLES: dict[str, re.Pattern[str]] = {
 SUB_STYLE = re.compile(
     rf"^[ \t]*(?P<number>\d{{1,3}}[ \t]?\([a-z]{{1,3}}\)|\([a-z]{{1,3}}\))[ \t]+{_TITLE}[ \t]*$"
 )
-CAPS_HEADING = re.compile(r"^[ \t]*(?P<title>[A-Z][A-Z0-9 ,&'’/()\-–]{3,90}[A-Z)])[ \t]*:?[ \t]*$")
+CAPS_HEADING = re.compile(
+    r"^[ \t]*(?P<title>[A-Z][A-Z0-9 ,&'’/()\-–.]{3,90}[A-Z0-9)])[ \t]*:?[ \t]*$"
+)
 BLOCK_LABEL = re.compile(r"^[ \t]*(?P<label>Minutes|Decisions?)[ \t]*:[ \t]*$", re.IGNORECASE)
 # Capitals that are labels in the minutes, never item headings.
 _NOT_HEADINGS = re.compile(
-    r"^(?:RESOLVED|AGREED|ORDERED|DECISION|MINUTES?|PRESENT|APOLOGIES.*|ALSO PRESENT|"
+    r"^(?:RESOLVED|AGREED|ORDERED|DECISION|MINUTES?|PRESENT|ALSO PRESENT|"
     r"IN ATTENDANCE|OFFICERS.*|MEMBERS PRESENT|CARRIED|LOST|NOTED|DRAFT|CONFIRMED|"
-    r".*\bCOUNCIL|MINUTES OF .*|.*\bCOMMITTEE|CABINET)$"
+    r".*\bCOUNCIL|MINUTES OF (?!THE (?:PREVIOUS|LAST) MEETING).*|.*\bCOMMITTEE|CABINET)$"
 )
 
 
@@ -184,8 +186,8 @@ def _after_break(lines: list[str], index: int) -> bool:
 def _is_title(title: str) -> bool:
     """Tell a heading's title from the first line of a numbered paragraph."""
     title = title.strip()
-    if len(title) > 120 or (re.search(r"[.;,:]\s+\S", title) and len(title) > 60):
-        return False
+    if len(title) > 150 or re.search(r"[a-z)]\.\s+[A-Z]", title):
+        return False  # too long, or two sentences: a numbered paragraph
     return not re.search(r"[;,]$|\.$(?<!\b[A-Z]\.)", title) or (len(title) < 40 and title.isupper())
 
 

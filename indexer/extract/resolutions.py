@@ -15,7 +15,8 @@ _MARKER = (
 MARKER_RE = re.compile(_MARKER)
 # A motion's fate stated without "RESOLVED": a decision of its own.
 FATE_RE = re.compile(
-    r"\b(?:motion|amendment|recommendation|proposal)s?\s+(?:was|were|is)\s+(?:declared\s+|duly\s+)?"
+    r"\b(?:(?:motion|amendment|recommendation|proposal)\s+(?:was|is)|(?:motion|amendment"
+    r"|recommendation|proposal)s\s+were)\s+(?:declared\s+|duly\s+)?"
     r"(?:carried|lost|defeated|withdrawn|agreed|adopted|passed)\b",
     re.IGNORECASE,
 )
@@ -31,7 +32,7 @@ _OUTCOME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("referred", r"\b(?:referred|refer)\s+(?:back\s+)?to\b|\breferred\b"),
     ("amended", r"\bamended\s+and\s+(?:adopted|carried|approved)\b|\bas\s+amended\b"),
     ("carried", r"\bcarried\b"),
-    ("passed", r"\bpassed\b"),
+    ("passed", r"\bpassed\b(?!\s+(?:to|on)\b)"),
     ("adopted", r"\badopted\b"),
     ("approved", r"\b(?:approved|granted)\b"),
     ("noted", r"\bnoted\b"),
@@ -39,7 +40,11 @@ _OUTCOME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("agreed", r"\b(?:agreed|resolved|ordered|unanimously)\b"),
 )
 _OUTCOME_RES = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _OUTCOME_PATTERNS)
-_VOTE_OUTCOMES = ("carried", "lost", "withdrawn", "deferred")
+_VOTE_OUTCOMES = ("carried", "lost")
+_VOTE_WORDS = re.compile(
+    r"\bvot(?:e|es|ed|ing)\b|\b(?:motion|amendment)\s+(?:was|is)\b|\bAyes\b|\bYeas\b|\(Y-\d",
+    re.IGNORECASE,
+)
 
 _N = rf"(\d+|(?:{NUMBER_WORD})(?:[\s-](?:{NUMBER_WORD}))*)"
 _VOTE_RES = (
@@ -107,7 +112,8 @@ def make_resolution(text: str, context: str = "") -> Resolution:
         votes_for, against, abstain = parse_votes(context)
     mover, seconder = parse_movers(both)
     outcome = parse_outcome(text)
-    if (voted := parse_outcome(context)) in _VOTE_OUTCOMES or outcome is None:
+    voted = parse_outcome(context) if _VOTE_WORDS.search(context) else None
+    if voted in _VOTE_OUTCOMES or outcome is None:
         outcome = voted or outcome
     return Resolution(
         text=text.strip(),

@@ -22,12 +22,15 @@ _WORD = (
 )
 PERSON = rf"{HONORIFIC}(?:\s+(?:Mrs|Mr|Ms|Dr)\.?)?(?:\s+{_WORD}){{1,4}}"
 FULL_NAME = rf"(?!The\b|This\b|In\b|It\b|A\b){_WORD}(?:\s+{_WORD}){{1,3}}"
+_OFFICE = r"[A-Z](?:(?!\s+and\s+the\s)[\w,&' ])+?"  # "Culture, Leisure and Libraries"
 ROLE = (
     r"(?:[Tt]he\s+)?(?:Deputy\s+|Vice[- ])?(?:Chairman|Chairwoman|Chairperson|Chair"
-    r"|Leader\s+of\s+the\s+Council|Mayor|Cabinet\s+Member\s+for\s+[A-Z][\w,&' ]+?"
-    r"|Portfolio\s+Holder\s+for\s+[A-Z][\w,&' ]+?"
+    rf"|Leader\s+of\s+the\s+Council|Mayor|Cabinet\s+Member\s+for\s+{_OFFICE}"
+    rf"|Portfolio\s+Holder\s+for\s+{_OFFICE}"
     r"|(?:Director|Head|Chief\s+Executive|Assistant\s+Director)"
-    r"(?:\s+(?:of|for)\s+[A-Z][\w,&' ]+?)?)"
+    rf"(?:\s+(?:of|for)\s+{_OFFICE})?"
+    r"|(?<=[Tt]he\s)(?:[A-Z][a-z]+\s+){1,4}(?:Officer|Manager|Solicitor|Clerk|Lawyer|Engineer"
+    r"|Planner|Adviser|Advisor|Accountant|Surveyor))"
 )
 VERBS = (
     "said|says|asked|responded|replied|stated|noted|explained|commented|added|queried|suggested"
@@ -46,6 +49,9 @@ _QUESTION_RE = re.compile(
     rf",?{_VERB}"
 )
 _SUBJECT_RE = re.compile(rf"^{_LEAD}(?P<who>{PERSON}|{ROLE}){_PAREN},?{_VERB}")
+_APPOSITION_RE = re.compile(
+    rf"^{_LEAD}(?:(?P<role>{ROLE}),\s+(?P<who>{PERSON})|(?P<who2>{PERSON}),\s+(?P<role2>{ROLE})),{_VERB}"
+)
 _INTRO_RE = re.compile(
     rf"^(?P<who>{FULL_NAME}),\s+(?P<role>[^,.]{{3,120}}?)(?:\s+\([A-Z]{{2,8}}\))?,?\s+"
     r"(?:attended|presented|introduced|gave|was\s+present|reported|addressed|spoke)"
@@ -112,8 +118,15 @@ def _attribute(sentence: str, people: Roster) -> list[_Said]:
         name = _tidy(match.group("who"))
         people.add(name)
         return [_Said(name, _tidy(match.group("role")), sentence, True)]
+    if match := _APPOSITION_RE.match(sentence):
+        role = _tidy(match.group("role") or match.group("role2"))
+        role = re.sub(r"^the\s+", "", role, flags=re.IGNORECASE)
+        who = people.resolve(match.group("who") or match.group("who2"))
+        return [_Said(who, role, sentence, True)]
     if match := _SUBJECT_RE.match(sentence):
         speaker, role = people.resolve_role(match.group("who"))
+        if role is None and len(speaker.split()) >= 3:
+            people.add(speaker)  # a full name, so that a later "Ms Vance" resolves to it
         return [_Said(speaker, role, sentence, True)]
     return []
 
@@ -147,9 +160,15 @@ def surname(name: str) -> str:
 class Roster:
     """The people of a meeting, so that "Mr Benson" resolves to "Derek Benson"."""
 
-    def __init__(self, names: Iterable[str] = (), chair: str | None = None) -> None:
+    def __init__(
+        self,
+        names: Iterable[str] = (),
+        chair: str | None = None,
+        roles: dict[str, str] | None = None,
+    ) -> None:
         self.names: list[str] = []
         self.chair = chair
+        self.roles = roles or {}
         for name in names:
             self.add(name)
 
@@ -172,4 +191,7 @@ class Roster:
         role = re.sub(r"^the\s+", "", written, flags=re.IGNORECASE)
         if re.fullmatch(r"Chair(?:man|woman|person)?", role) and self.chair:
             return self.chair, role
-        return role, role
+        key = role.lower()
+        portfolio = re.sub(r"^(?:cabinet\s+member|portfolio\s+holder)\s+for\s+", "", key)
+        holder = self.roles.get(key) or self.roles.get(portfolio)
+        return (self.resolve(holder), role) if holder else (role, role)

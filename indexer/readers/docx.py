@@ -99,20 +99,18 @@ def _check_main_part(path: Path) -> None:
 
 
 def _document_text(document: Any) -> str:
-    """Flatten paragraphs and table rows, in document order, to lines; tables set apart."""
-    lines: list[str] = []
-    after_table = False
+    """Flatten paragraphs and tables in document order: a blank line after each paragraph
+    (Word spaces paragraphs apart; a text's item headings follow a break), a table's rows
+    one a line."""
+    blocks: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            if lines and lines[-1]:
-                lines.append("")
-            lines.extend(_row_line(row) for row in _table_rows(block) if any(map(str.strip, row)))
-            after_table = True
+            rows = [_row_line(row) for row in _table_rows(block) if any(map(str.strip, row))]
+            blocks.append("\n".join(rows))
         elif isinstance(block, Paragraph):
-            text = str(block.text).rstrip()
-            lines.extend(["", text] if after_table and text else [text])
-            after_table = False
-    return "\n".join(lines).strip("\n") + "\n" if any(lines) else ""
+            blocks.append(str(block.text).rstrip())
+    text = "\n\n".join(b for b in blocks if b.strip())
+    return text + "\n" if text else ""
 
 
 def _row_line(row: Row) -> str:

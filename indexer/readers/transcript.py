@@ -10,10 +10,11 @@ from indexer.extract.resolutions import find_resolutions
 from indexer.model import Contribution, Item, Meeting
 
 _TURN_RE = re.compile(r"^(?P<name>[A-Z][\w.'’ ()-]{1,60}?):\s+(?P<text>\S.*)$")
+# The chair announcing an item at a sentence's start: "Item 3, library opening hours."
 _ITEM_RE = re.compile(
-    r"\b(?:agenda\s+)?item\s+(?P<number>\d{1,3}[a-z]?)\b[,:.\s-]+(?:which\s+is\s+|is\s+)?"
-    r"(?P<title>[^.?!]{3,100})",
-    re.IGNORECASE,
+    r"(?:^|(?<=[.!?]\s))(?:(?:[Ww]e\s+(?:now\s+)?(?:move|turn|come)\s+(?:on\s+)?to|"
+    r"[Mm]oving\s+on\s+to|[Nn]ext\s+is|[Nn]ow)\s+)?(?:[Aa]genda\s+)?[Ii]tem\s+"
+    r"(?P<number>\d{1,3}[a-z]?)\s*[,:–-]\s*(?:which\s+is\s+)?(?P<title>[^.?!]{3,100})"
 )
 _NOT_SPEAKERS = re.compile(r"^(?:Note|Notes|Date|Time|Venue|Present|Apologies|Transcript)$", re.I)
 
