@@ -9,8 +9,28 @@ from typing import Any
 
 import click
 
+from indexer.build import ReindexReport, reindex
+from indexer.chunks import KINDS
 from indexer.model import Meeting
 from indexer.read import read_tree
+from search.engine import SearchEngine, SearchRequest
+from search.errors import SearchError
+from search.results import SORTS, Page
+from search.storage import default_index_dir
+
+INDEX_HELP = (
+    "Index folder [default: $MINUTES_SEARCH_INDEX, else ~/.local/share/minutes-search/index]."
+)
+
+
+def index_option(function: Any) -> Any:
+    return click.option(
+        "--index", "index_dir", type=click.Path(path_type=Path), default=None, help=INDEX_HELP
+    )(function)
+
+
+def _index(index_dir: Path | None) -> Path:
+    return index_dir or default_index_dir()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,6 +66,186 @@ def parse(paths: tuple[Path, ...], as_json: bool) -> None:
         sys.exit(1)
 
 
+@cli.command("reindex")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--full", is_flag=True, help="Rebuild from scratch beside the old index, then swap.")
+@click.option("--procs", type=click.IntRange(1, 8), default=2, show_default=True,
+              help="Processes for a full rebuild.")  # fmt: skip
+@index_option
+def reindex_command(
+    paths: tuple[Path, ...], full: bool, procs: int, index_dir: Path | None
+) -> None:
+    """Bring the index up to date with the minutes under PATHS.
+
+    Incremental by default: unchanged files are skipped, changed files replaced, deleted
+    files removed. Without PATHS, the folders of the last reindex are used. Files that
+    cannot be read are listed with the reason, and the exit status is 1.
+
+    Example: minutes-search reindex sample_data --index ./var/index
+    """
+    for path in paths:
+        if not path.exists():
+            raise click.ClickException(f"{path} does not exist")
+    with _Progress() as progress:
+        try:
+            report = reindex(paths, _index(index_dir), full=full, progress=progress, procs=procs)
+        except SearchError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(summary(report), err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+class _Progress:
+    """A progress bar on stderr, made when the number of files to read is known."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(
+                length=total,
+                label="Reading",
+                file=sys.stderr,
+                show_pos=True,
+                item_show_func=lambda p: p and Path(p).name,
+            )
+            self.bar.__enter__()
+        self.bar.update(1, path)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def summary(report: ReindexReport) -> str:
+    """Render the reindex summary for the clerk."""
+    lines = [
+        f"{'Full rebuild' if report.full else 'Reindex'} of {report.index} "
+        f"in {report.seconds:.1f} s: "
+        f"{report.seen} files seen, {report.added} added, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.removed} removed, {len(report.failed)} failed.",
+        f"{report.chunks_written} chunks written; the index holds {report.chunks} chunks "
+        f"from {report.meetings} meetings.",
+    ]
+    lines += [f"failed: {f.path}: {f.reason}" for f in report.failed]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
+@click.option("--committee", multiple=True, help="Only this committee (repeat for several).")
+@click.option("--speaker", multiple=True, help="Only this speaker or attendee (exact name).")
+@click.option("--council", multiple=True, help="Only this council.")
+@click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Only chunks of this kind.")
+@click.option("--from", "date_from", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--to", "date_to", help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--page", type=int, default=1, show_default=True)
+@click.option("--per-page", type=int, default=20, show_default=True)
+@click.option("--group", is_flag=True, help="Group the page's hits by meeting.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@index_option
+def search(query: str, committee: tuple[str, ...], speaker: tuple[str, ...],
+           council: tuple[str, ...], kind: tuple[str, ...], date_from: str | None,
+           date_to: str | None, sort: str, page: int, per_page: int, group: bool,
+           as_json: bool, index_dir: Path | None) -> None:  # fmt: skip
+    """Search the index. QUERY uses the query syntax of docs/query-syntax.md.
+
+    Example: minutes-search search '"bus depot" committee:planning date:2019' --json
+    """
+    request = SearchRequest(q=query, committee=committee, speaker=speaker, council=council,
+                            kind=kind, date_from=date_from, date_to=date_to, sort=sort,
+                            page=page, per_page=per_page, group=group)  # fmt: skip
+    try:
+        result = SearchEngine(_index(index_dir)).search(request)
+    except SearchError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(describe_page(result))
+
+
+def describe_page(page: Page) -> str:
+    """Render a page of results for a terminal (snippet marks shown as [brackets])."""
+    lines = [f"note: {note}" for note in page.notes]
+    lines.append(f"{page.total} results, page {page.page} of {page.pages}")
+    for hit in page.hits:
+        where = " / ".join(
+            x
+            for x in (hit.committee, hit.date, f"item {hit.item_number}" if hit.item_number else "")
+            if x
+        )
+        who = f" — {hit.speaker}" if hit.speaker else ""
+        lines.append(f"\n[{hit.kind}] {where}: {hit.item_title}{who}")
+        snippet = hit.snippet.replace("<mark>", "[").replace("</mark>", "]")
+        lines.append(f"  {_unescape(snippet)}")
+    for name, counts in page.facets.items():
+        shown = ", ".join(f"{c.value} ({c.count})" for c in counts[:8])
+        if shown:
+            lines.append(f"\n{name}: {shown}")
+    return "\n".join(lines)
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+@index_option
+def stats(as_json: bool, index_dir: Path | None) -> None:
+    """Show what the index holds: meetings, chunks by kind, committees, dates, last reindex.
+
+    Example: minutes-search stats --index ./var/index
+    """
+    try:
+        data = SearchEngine(_index(index_dir)).stats()
+    except SearchError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    last = data["last_reindex"] or {}
+    click.echo(f"index: {data['index']}")
+    click.echo(f"meetings: {data['meetings']} from {data['files']} files")
+    by_kind = ", ".join(f"{kind} {count}" for kind, count in data["chunks_by_kind"].items())
+    click.echo(f"chunks: {data['chunks']} ({by_kind})")
+    click.echo(f"dates: {data['first_date']} to {data['last_date']}")
+    click.echo(f"councils: {', '.join(data['councils'])}")
+    click.echo(f"committees: {', '.join(data['committees'])}")
+    click.echo(
+        f"last reindex: {last.get('finished', 'never')}, {len(last.get('failed', []))} failed"
+    )
+    for failure in last.get("failed", []):
+        click.echo(f"  failed: {failure['path']}: {failure['reason']}")
+
+
+@cli.command()
+@index_option
+def check(index_dir: Path | None) -> None:
+    """Check that the index opens and that its counts agree with the files it was built from.
+
+    Example: minutes-search check --index ./var/index
+    """
+    try:
+        problems = SearchEngine(_index(index_dir)).check()
+    except SearchError as error:
+        raise click.ClickException(str(error)) from None
+    for problem in problems:
+        click.echo(f"problem: {problem}", err=True)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problems; run `minutes-search reindex --full`")
+    click.echo("ok: the index opens and agrees with its files")
+
+
 def _as_json(meetings: list[Meeting]) -> dict[str, Any]:
     if len(meetings) == 1:
         return meetings[0].to_dict()
@@ -71,10 +271,8 @@ def describe(meeting: Meeting) -> str:
         if item.speakers:
             lines.append(f"      speakers: {', '.join(item.speakers)}")
         for resolution in item.resolutions:
-            lines.append(
-                f"      decision ({resolution.outcome or 'no outcome stated'}): "
-                f"{_short(resolution.text)}"
-            )
+            lines.append(f"      decision ({resolution.outcome or 'no outcome stated'}): "
+                         f"{_short(resolution.text)}")  # fmt: skip
     return "\n".join(lines)
 
 

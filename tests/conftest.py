@@ -19,3 +19,21 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the real-minutes corpus is not at {CORPUS} (it lives beside the checkout)")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build a real index of sample_data/ once per test session."""
+    from indexer.build import reindex
+
+    root = tmp_path_factory.mktemp("sample-index")
+    report = reindex([SAMPLE_DATA], root)
+    assert not report.failed, report.failed
+    return root
+
+
+@pytest.fixture(scope="session")
+def engine(sample_index: Path):  # type: ignore[no-untyped-def]
+    from search.engine import SearchEngine
+
+    return SearchEngine(sample_index)

@@ -14,14 +14,20 @@ _PAGE_TITLE_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _MINUTES_OF_RE = re.compile(
-    r"minutes\s+of\s+(?:the\s+|a\s+)?(?:(?:ordinary|special|extraordinary|annual|remote|virtual)\s+)?"
-    r"(?:meeting\s+of\s+(?:the\s+)?)?(?P<committee>[A-Z][\w&,' -]+?)\s+"
-    r"held\s+(?P<rest>(?:at|in|on|remotely|virtually)[^\n]*(?:\n[^\n]+){0,2})",
+    r"minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){0,2}?(?:meeting|hearing|session)\s+of\s+(?:the\s+)?)?"
+    r"(?P<committee>[A-Z][\w&,' -]+?)\s+"
+    r"held\s+(?P<rest>(?:at|in|on|as|remotely|virtually)[^\n]*(?:\n[^\n]+){0,2})",
     re.IGNORECASE,
 )
 _BODY_MEETING_RE = re.compile(
     r"\b(?:the\s+)?(?P<council>(?:[A-Z][\w'’]+\s+){1,4}Council)\s+(?P<committee>(?:[A-Z][\w&'’]*"
     r"\s+){0,5}?[A-Z][\w&'’]*)\s+meeting\b"
+)
+_BODY_LINE_RE = re.compile(
+    r"^[ \t]*(?P<body>(?:[A-Z][\w&'’-]*[ \t]+(?:(?:and|of|the|for)[ \t]+)?){0,6}"
+    r"(?:Committee|Cabinet|Panel|Board|Sub-Committee|Commission|Forum|Executive|COMMITTEE"
+    r"|CABINET|PANEL|BOARD))[ \t]*$",
+    re.MULTILINE,
 )
 _VENUE_RE = re.compile(r"^\s*(?:Venue|Place|Location)\s*:\s*(?P<venue>.+?)\s*\.?\s*$", re.I | re.M)
 _HELD_AT_RE = re.compile(
@@ -60,8 +66,12 @@ def read_header(text: str) -> Header:
     when = title.group("when") if title else (minutes_of.group("rest") if minutes_of else text)
     dates = find_dates(when)
     committee = title.group("committee") if title else None
-    if committee is None and minutes_of:
+    if committee is None and minutes_of and minutes_of.group("committee").lower() != "meeting":
         committee = minutes_of.group("committee")
+    if committee is None and (line := _BODY_LINE_RE.search(text[:1500])):
+        committee = (
+            line.group("body").title() if line.group("body").isupper() else line.group("body")
+        )
     body = _BODY_MEETING_RE.search(text[:2000])
     if committee is None and body:
         committee = body.group("committee")

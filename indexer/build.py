@@ -1,0 +1,270 @@
+"""Reindex: read changed files, replace their chunks, remove deleted ones; or rebuild and swap.
+
+Unchanged files are skipped by size and modification time, then by content hash. A file that
+cannot be read is reported and keeps its previous chunks. An interrupted reindex commits
+nothing: the previous index keeps serving.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.writing import IndexWriter
+
+from indexer.chunks import Chunk, chunk_meeting
+from indexer.errors import UnreadableDocument
+from indexer.read import find_documents, read_document
+from search.errors import IndexOutOfDate
+from search.schema import SCHEMA_VERSION, build_schema
+from search.storage import MANIFEST, META, IndexDir, read_json, write_json
+
+PROCEDURAL_BOOST = 0.5
+Progress = Callable[[int, int, str], None]  # (files done, files to read, path just read)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be read, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class ReindexReport:
+    """What a reindex did, for the summary and for `minutes-search stats`."""
+
+    index: str
+    full: bool
+    seen: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    chunks_written: int = 0
+    chunks: int = 0
+    meetings: int = 0
+    seconds: float = 0.0
+    finished: str = ""
+    failed: list[Failure] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def document_fields(chunk: Chunk) -> dict[str, Any]:
+    """Return the Whoosh document for a chunk."""
+    when = chunk.date
+    doc: dict[str, Any] = {
+        "id": chunk.id,
+        "kind": chunk.kind,
+        "meeting_id": chunk.meeting_id,
+        "source": chunk.source,
+        "council": chunk.council,
+        "committee": chunk.committee,
+        "council_text": chunk.council,
+        "committee_text": chunk.committee,
+        "speaker": chunk.speaker,
+        "speaker_text": chunk.speaker,
+        "year": f"{when:%Y}" if when else None,
+        "month": f"{when:%Y-%m}" if when else None,
+        "day": f"{when:%Y-%m-%d}" if when else None,
+        "date": int(f"{when:%Y%m%d}") if when else 0,
+        "item_key": chunk.item_number.lower() or None,
+        "item_number": chunk.item_number,
+        "item_sort": chunk.item_sort,
+        "item_index": chunk.item_index,
+        "item_title": chunk.item_title,
+        "text": chunk.text,
+        "outcome": chunk.outcome,
+        "details": _details(chunk),
+    }
+    if chunk.procedural:
+        doc["_boost"] = PROCEDURAL_BOOST
+    return {key: value for key, value in doc.items() if value is not None}
+
+
+def _details(chunk: Chunk) -> dict[str, Any]:
+    keys = ("role", "votes_for", "votes_against", "abstentions", "mover", "seconder",
+            "procedural", "venue", "status", "url")  # fmt: skip
+    return {key: getattr(chunk, key) for key in keys if getattr(chunk, key) is not None}
+
+
+def chunks_of(path: Path) -> tuple[list[Chunk], int]:
+    """Read a file and return its chunks and its number of meetings."""
+    meetings = read_document(path)
+    chunks = [c for i, m in enumerate(meetings) for c in chunk_meeting(m, i)]
+    return chunks, len(meetings)
+
+
+def file_hash(path: Path) -> str:
+    """Return the SHA-256 of a file's content."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class _Plan:
+    """What a reindex has to do: files to read, files to drop."""
+
+    to_read: list[tuple[Path, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    seen: int = 0
+
+
+def reindex(
+    paths: Iterable[Path],
+    root: Path,
+    full: bool = False,
+    progress: Progress | None = None,
+    procs: int = 1,
+) -> ReindexReport:
+    """Bring the index at ``root`` up to date with the documents under ``paths``."""
+    started = time.monotonic()
+    store = IndexDir(root)
+    with store.lock():
+        current = store.current()
+        outdated = current and read_json(current / META).get("schema_version") != SCHEMA_VERSION
+        if outdated and not full:
+            store.require_current()  # raises IndexOutOfDate with the next step
+        full = full or current is None
+        manifest = {} if full else read_json(current / MANIFEST)  # type: ignore[operator]
+        roots = _roots(paths, manifest, current)
+        plan = _plan(roots, manifest.get("files", {}), full)
+        version = store.new_version() if full else current
+        assert version is not None
+        report = ReindexReport(index=str(root), full=full, seen=plan.seen, unchanged=plan.unchanged)
+        try:
+            _write(version, plan, manifest, report, progress, procs if full else 1)
+        except BaseException:
+            if full:
+                shutil.rmtree(version, ignore_errors=True)
+            raise
+        manifest["roots"] = [str(r) for r in roots]
+        report.seconds = round(time.monotonic() - started, 3)
+        report.finished = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        manifest["last_reindex"] = report.to_dict()
+        write_json(version / MANIFEST, manifest)
+        if full:
+            store.swap(version)
+            store.prune()
+    return report
+
+
+def _roots(paths: Iterable[Path], manifest: dict[str, Any], current: Path | None) -> list[Path]:
+    roots = [Path(p).resolve() for p in paths]
+    if not roots:
+        roots = [Path(p) for p in manifest.get("roots", [])]
+    if not roots:
+        raise IndexOutOfDate("nothing to index yet; run `minutes-search reindex PATH`")
+    return roots
+
+
+def _plan(roots: list[Path], files: dict[str, Any], full: bool) -> _Plan:
+    """Decide which files to read and which to remove."""
+    plan = _Plan()
+    present: set[str] = set()
+    for path in find_documents(roots):
+        key = str(path)
+        present.add(key)
+        plan.seen += 1
+        known = files.get(key)
+        stat = path.stat() if path.is_file() else None
+        if full or known is None or stat is None:
+            plan.to_read.append((path, "added" if known is None or full else "updated"))
+        elif (known.get("size"), known.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns):
+            plan.unchanged += 1
+        elif known.get("sha256") == file_hash(path):
+            known["mtime_ns"] = stat.st_mtime_ns
+            plan.unchanged += 1
+        else:
+            plan.to_read.append((path, "updated"))
+    plan.removed = [k for k in files if _under(k, roots) and k not in present]
+    return plan
+
+
+def _under(path: str, roots: list[Path]) -> bool:
+    return any(path == str(r) or path.startswith(str(r).rstrip("/") + "/") for r in roots)
+
+
+def _write(
+    version: Path,
+    plan: _Plan,
+    manifest: dict[str, Any],
+    report: ReindexReport,
+    progress: Progress | None,
+    procs: int,
+) -> None:
+    """Apply the plan in one Whoosh commit."""
+    ix = (
+        whoosh_index.create_in(str(version), build_schema())
+        if not whoosh_index.exists_in(str(version))
+        else whoosh_index.open_dir(str(version))
+    )
+    files = manifest.setdefault("files", {})
+    options = {"procs": procs, "multisegment": True, "limitmb": 256} if procs > 1 else {}
+    writer = ix.writer(**options)
+    try:
+        for key in plan.removed:
+            writer.delete_by_term("source", key)
+            files.pop(key, None)
+            report.removed += 1
+        for done, (path, change) in enumerate(plan.to_read, start=1):
+            _index_file(writer, path, change, files, report)
+            if progress:
+                progress(done, len(plan.to_read), str(path))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    report.chunks, report.meetings = _totals(ix, files)
+
+
+def _index_file(
+    writer: IndexWriter, path: Path, change: str, files: dict[str, Any], report: ReindexReport
+) -> None:
+    """Replace one file's chunks; a file that fails keeps its old chunks and is reported."""
+    key = str(path)
+    try:
+        stat = path.stat()
+        digest = file_hash(path)
+        chunks, meetings = chunks_of(path)
+    except UnreadableDocument as error:
+        report.failed.append(Failure(key, error.reason))
+        return
+    except Exception as error:  # a reader's bug must not stop the reindex
+        report.failed.append(Failure(key, f"internal error {type(error).__name__}: {error}"))
+        return
+    if change == "updated":
+        writer.delete_by_term("source", key)
+    for chunk in chunks:
+        writer.add_document(**document_fields(chunk))
+    files[key] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest,
+                  "chunks": len(chunks), "meetings": meetings}  # fmt: skip
+    report.chunks_written += len(chunks)
+    setattr(report, change, getattr(report, change) + 1)
+
+
+def _totals(ix: Any, files: dict[str, Any]) -> tuple[int, int]:
+    with ix.searcher() as searcher:
+        return searcher.doc_count(), sum(f.get("meetings", 0) for f in files.values())
+
+
+def iter_chunks(paths: Iterable[Path]) -> Iterator[Chunk]:
+    """Yield the chunks of every readable document under ``paths`` (for benchmarks)."""
+    for path in find_documents(paths):
+        try:
+            yield from chunks_of(path)[0]
+        except UnreadableDocument:
+            continue

@@ -1,0 +1,130 @@
+"""Cut a meeting into the units search returns: items, speeches, decisions and attendance."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from indexer.model import Attendance, Item, Meeting
+
+KINDS = ("item", "speech", "decision", "attendance")
+# Items that are the business of every meeting; they rank below the substance.
+PROCEDURAL_TITLE = re.compile(
+    r"\b(?:apolog|welcome|declarations?\s+of\s+(?:interest|pecuniary)|interests?\b|"
+    r"(?:confirmation|approval)\s+of\s+(?:the\s+)?minutes|minutes\s+of\s+the\s+(?:last|previous)|"
+    r"previous\s+minutes|any\s+other\s+business|date\s+of\s+(?:the\s+)?next|substitut|"
+    r"chairman'?s?\s+announcements|exclusion\s+of\s+(?:the\s+)?(?:press|public)|opening|close)",
+    re.IGNORECASE,
+)
+ROLE_PHRASES = {
+    "present": "{name} was present",
+    "chair": "{name} chaired the meeting (present, in the chair)",
+    "apologies": "Apologies from {name}",
+    "absent": "{name} was absent",
+    "substitute": "{name} attended as a substitute (present)",
+    "also_present": "{name} was also present (in attendance)",
+    "officer": "{name} attended as an officer (in attendance)",
+}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One searchable unit with everything a hit needs to show and link."""
+
+    id: str
+    kind: str
+    meeting_id: str
+    text: str
+    source: str
+    council: str | None = None
+    committee: str | None = None
+    date: date | None = None
+    item_number: str = ""
+    item_sort: str = ""
+    item_index: int = -1
+    item_title: str = ""
+    speaker: str | None = None
+    role: str | None = None
+    outcome: str | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+    mover: str | None = None
+    seconder: str | None = None
+    procedural: bool = False
+    venue: str | None = None
+    status: str | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown chunk kind {self.kind!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
+
+
+def meeting_id(meeting: Meeting, index: int) -> str:
+    """Return a stable id for the ``index``-th meeting of its source document."""
+    key = f"{meeting.source}\x00{index}\x00{meeting.committee}\x00{meeting.date}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def chunk_meeting(meeting: Meeting, index: int = 0) -> Iterator[Chunk]:
+    """Yield the meeting's chunks: per item, per speech, per decision and per attendee."""
+    mid = meeting_id(meeting, index)
+    common = {
+        "meeting_id": mid,
+        "source": meeting.source,
+        "council": meeting.council,
+        "committee": meeting.committee,
+        "date": meeting.date,
+        "venue": meeting.venue,
+        "status": meeting.status,
+        "url": meeting.url,
+    }
+    for position, person in enumerate(meeting.attendance):
+        yield _attendance(person, f"{mid}-a{position}", common)
+    for position, item in enumerate(meeting.items):
+        yield from _item_chunks(item, position, common)
+
+
+def _attendance(person: Attendance, chunk_id: str, common: dict[str, Any]) -> Chunk:
+    text = ROLE_PHRASES[person.role].format(name=person.name)
+    return Chunk(id=chunk_id, kind="attendance", text=text, speaker=person.name,
+                 role=person.role, procedural=True, **common)  # fmt: skip
+
+
+def _item_chunks(item: Item, position: int, common: dict[str, Any]) -> Iterator[Chunk]:
+    base = f"{common['meeting_id']}-i{position}"
+    about = {
+        "item_number": item.number,
+        "item_sort": f"{position:04d}",
+        "item_index": position,
+        "item_title": item.title,
+        "procedural": bool(PROCEDURAL_TITLE.search(item.title)),
+        **common,
+    }
+    yield Chunk(id=base, kind="item", text=item.text, **about)
+    for n, said in enumerate(item.contributions):
+        yield Chunk(id=f"{base}-s{n}", kind="speech", text=said.text, speaker=said.speaker,
+                    role=said.role, **about)  # fmt: skip
+    for n, decision in enumerate(item.resolutions):
+        yield Chunk(
+            id=f"{base}-d{n}",
+            kind="decision",
+            text=decision.text,
+            outcome=decision.outcome,
+            votes_for=decision.votes_for,
+            votes_against=decision.votes_against,
+            abstentions=decision.abstentions,
+            mover=decision.mover,
+            seconder=decision.seconder,
+            **about,
+        )

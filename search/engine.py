@@ -1,0 +1,292 @@
+"""Open the index, keep one searcher fresh, and answer searches with a Page."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import query, sorting
+from whoosh.searching import Searcher
+
+from indexer.chunks import KINDS
+from search.errors import InvalidQuery
+from search.highlight import highlight
+from search.query import (
+    KIND_ALIASES,
+    Marks,
+    ParsedQuery,
+    date_range_query,
+    parse_query,
+    parse_user_date,
+)
+from search.results import SORTS, FacetCount, Hit, MeetingGroup, Page
+from search.schema import FACETS
+from search.storage import MANIFEST, IndexDir, read_json
+
+MAX_PER_PAGE = 100
+MAX_DEPTH = 10_000
+FACET_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A search: query text, facet filters (OR within a facet, AND across), dates, paging."""
+
+    q: str = ""
+    committee: tuple[str, ...] = ()
+    speaker: tuple[str, ...] = ()
+    council: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    year: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+    group: bool = False
+    facet_limit: int = FACET_LIMIT
+
+    def validate(self) -> None:
+        """Raise InvalidQuery naming the parameter that is out of range."""
+        if self.sort not in SORTS:
+            raise InvalidQuery(f"sort must be one of {', '.join(SORTS)}", "sort")
+        if not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise InvalidQuery(f"per_page must be between 1 and {MAX_PER_PAGE}", "per_page")
+        if self.page < 1:
+            raise InvalidQuery("page must be 1 or more", "page")
+        if self.page * self.per_page > MAX_DEPTH:
+            raise InvalidQuery(f"results go no deeper than {MAX_DEPTH}; narrow the search", "page")
+        for kind in self.kind:
+            if kind not in KIND_ALIASES:
+                raise InvalidQuery("kind must be item, speech, decision or attendance", "kind")
+
+
+@dataclass
+class _Generation:
+    """A searcher and what has been worked out from it, dropped when the index changes."""
+
+    version: Path
+    searcher: Searcher
+    columns: dict[str, list[Any]] = field(default_factory=dict)
+    years: list[int] = field(default_factory=list)
+
+
+class SearchEngine:
+    """The searcher shared by every request, reopened when a reindex has committed."""
+
+    def __init__(self, root: Path) -> None:
+        self.store = IndexDir(root)
+        self._lock = threading.Lock()
+        self._generation: _Generation | None = None
+
+    def generation(self) -> _Generation:
+        """Return a searcher on the newest committed index, reopening only when it changed."""
+        with self._lock:
+            version = self.store.require_current()
+            current = self._generation
+            if current is None or current.version != version:
+                ix = whoosh_index.open_dir(str(version))
+                current = self._generation = self._fresh(version, ix.searcher())
+            else:
+                newer = current.searcher.refresh()
+                if newer is not current.searcher:
+                    current = self._generation = self._fresh(version, newer)
+            return current
+
+    @staticmethod
+    def _fresh(version: Path, searcher: Searcher) -> _Generation:
+        years = sorted(int(y) for y in searcher.reader().field_terms("year") if y.isdigit())
+        return _Generation(version, searcher, years=years)
+
+    def search(self, request: SearchRequest) -> Page:
+        """Run a search and return a page of hits with facet counts over every match."""
+        request.validate()
+        gen = self.generation()
+        parsed = parse_query(request.q, gen.searcher.reader(), gen.years)
+        combined = self._combine(parsed, request, gen)
+        docnums = list(combined.docs(gen.searcher))
+        hits = self._page_hits(gen, combined, request, parsed.marks, len(docnums))
+        notes = parsed.notes
+        if docnums and not hits:
+            last = -(-len(docnums) // request.per_page)
+            notes = (*notes, f"there is no page {request.page}; the last is {last}")
+        return Page(
+            total=len(docnums),
+            page=request.page,
+            per_page=request.per_page,
+            hits=tuple(hits),
+            facets=self._facets(gen, docnums, request.facet_limit),
+            notes=notes,
+            groups=_group(hits) if request.group else None,
+        )
+
+    def _combine(
+        self, parsed: ParsedQuery, request: SearchRequest, gen: _Generation
+    ) -> query.Query:
+        parts = [] if isinstance(parsed.query, query.Every) else [parsed.query]
+        parts += _filters(request, gen.years)
+        if not parts:
+            return query.Every()
+        return parts[0] if len(parts) == 1 else query.And(parts)
+
+    def _page_hits(
+        self, gen: _Generation, q: query.Query, request: SearchRequest, marks: Marks, total: int
+    ) -> list[Hit]:
+        if (request.page - 1) * request.per_page >= total:
+            return []
+        sort = request.sort if request.q.strip() or request.sort != "relevance" else "newest"
+        sortedby = None
+        if sort != "relevance":
+            sortedby = [
+                sorting.FieldFacet("date", reverse=sort == "newest"),
+                sorting.FieldFacet("item_sort"),
+            ]
+        results = gen.searcher.search_page(
+            q, request.page, pagelen=request.per_page, sortedby=sortedby, terms=False
+        )
+        scored = sortedby is None
+        return [
+            _hit(gen.searcher.stored_fields(r.docnum), r.score if scored else 0.0, marks)
+            for r in results
+        ]
+
+    def _facets(
+        self, gen: _Generation, docnums: list[int], limit: int
+    ) -> dict[str, tuple[FacetCount, ...]]:
+        facets = {}
+        for name in FACETS:
+            values = self._column(gen, name)
+            counts = Counter(map(values.__getitem__, docnums))
+            counts.pop("", None)
+            ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            facets[name] = tuple(FacetCount(value, count) for value, count in ordered)
+        return facets
+
+    def _column(self, gen: _Generation, name: str) -> list[Any]:
+        """Return the facet value of every document, read once per searcher."""
+        if name not in gen.columns:
+            reader = gen.searcher.reader()
+            column = reader.column_reader(name) if reader.has_column(name) else None
+            values = list(column) if column is not None else [""] * reader.doc_count_all()
+            gen.columns[name] = [v.decode("utf-8") if isinstance(v, bytes) else v for v in values]
+        return gen.columns[name]
+
+    def document(self, chunk_id: str) -> dict[str, Any] | None:
+        """Return the stored fields of one chunk, or None."""
+        gen = self.generation()
+        found: dict[str, Any] | None = gen.searcher.document(id=chunk_id)
+        return found
+
+    def meeting_documents(self, meeting_id: str) -> list[dict[str, Any]]:
+        """Return every chunk of a meeting in document order."""
+        gen = self.generation()
+        docs = list(gen.searcher.documents(meeting_id=meeting_id))
+        order = {"attendance": 0, "item": 1, "speech": 2, "decision": 3}
+        return sorted(docs, key=lambda d: (d.get("item_index", -1), order[d["kind"]], d["id"]))
+
+    def stats(self) -> dict[str, Any]:
+        """Return what the index holds: meetings, chunks by kind, committees, dates, last run."""
+        gen = self.generation()
+        reader = gen.searcher.reader()
+        days = sorted(reader.field_terms("day"))
+        manifest = read_json(gen.version / MANIFEST)
+        return {
+            "index": str(self.store.root),
+            "meetings": sum(1 for _ in reader.field_terms("meeting_id")),
+            "chunks": reader.doc_count(),
+            "chunks_by_kind": {k: reader.doc_frequency("kind", k) for k in KINDS},
+            "councils": sorted(reader.field_terms("council")),
+            "committees": sorted(reader.field_terms("committee")),
+            "first_date": days[0] if days else None,
+            "last_date": days[-1] if days else None,
+            "files": len(manifest.get("files", {})),
+            "last_reindex": manifest.get("last_reindex"),
+        }
+
+    def check(self) -> list[str]:
+        """Return the ways the index disagrees with its manifest (none when healthy)."""
+        gen = self.generation()
+        reader = gen.searcher.reader()
+        files = read_json(gen.version / MANIFEST).get("files", {})
+        problems = []
+        for path, entry in sorted(files.items()):
+            found = reader.doc_frequency("source", path)
+            if found != entry.get("chunks"):
+                problems.append(
+                    f"{path}: the index holds {found} chunks, the manifest {entry.get('chunks')}"
+                )
+        expected = sum(e.get("chunks", 0) for e in files.values())
+        if reader.doc_count() != expected:
+            problems.append(f"the index holds {reader.doc_count()} chunks, its files {expected}")
+        return problems
+
+
+def _filters(request: SearchRequest, years: list[int]) -> list[query.Query]:
+    """Turn the facet and date filters into queries."""
+    filters: list[query.Query] = []
+    for name, values in (("committee", request.committee), ("speaker", request.speaker),
+                         ("council", request.council), ("year", request.year)):  # fmt: skip
+        if values:
+            filters.append(query.Or([query.Term(name, v) for v in values]))
+    if request.kind:
+        filters.append(query.Or([query.Term("kind", KIND_ALIASES[k]) for k in request.kind]))
+    if request.date_from or request.date_to:
+        start = parse_user_date(request.date_from, "from")[0] if request.date_from else None
+        end = parse_user_date(request.date_to, "to")[1] if request.date_to else None
+        if start and end and start > end:
+            raise InvalidQuery("from is after to", "from")
+        filters.append(date_range_query(start, end, years))
+    return filters
+
+
+def _hit(stored: dict[str, Any], score: float, marks: Marks) -> Hit:
+    details = stored.get("details", {})
+    return Hit(
+        id=stored["id"],
+        kind=stored["kind"],
+        council=stored.get("council"),
+        committee=stored.get("committee"),
+        date=_iso(stored.get("date", 0)),
+        item_number=stored.get("item_number", ""),
+        item_title=stored.get("item_title", ""),
+        speaker=stored.get("speaker"),
+        snippet=_snippet(stored, marks),
+        meeting_id=stored["meeting_id"],
+        source=stored["source"],
+        score=round(score, 4),
+        outcome=stored.get("outcome"),
+        url=details.get("url"),
+    )
+
+
+def _snippet(stored: dict[str, Any], marks: Marks) -> str:
+    """Highlight the text; lead with the title when only the title matched."""
+    text, title = stored.get("text", ""), stored.get("item_title", "")
+    snippet = highlight(text, marks)
+    if "<mark>" not in snippet and title:
+        titled = highlight(title, marks, limit=None)
+        if "<mark>" in titled:
+            return f"{titled} — {snippet}" if snippet else titled
+    return snippet or highlight(title, marks)
+
+
+def _iso(value: int) -> str | None:
+    if not value:
+        return None
+    text = f"{value:08d}"
+    return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+
+
+def _group(hits: list[Hit]) -> tuple[MeetingGroup, ...]:
+    """Group a page's hits by meeting, in the order the meetings first appear."""
+    groups: dict[str, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(hit.meeting_id, []).append(hit)
+    return tuple(
+        MeetingGroup(mid, group[0].council, group[0].committee, group[0].date, tuple(group))
+        for mid, group in groups.items()
+    )
