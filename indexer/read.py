@@ -16,7 +16,7 @@ from indexer.readers.text import decode, parse_any_text
 
 MB = 1024 * 1024
 MAX_BYTES = 50 * MB
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx")
 
@@ -76,16 +76,26 @@ def _read_by_format(path: Path) -> list[Meeting]:
 
 
 def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """Yield the documents under each path (files given directly are always yielded)."""
+    """Yield the documents under each path: in folders, files of the formats we read (but
+    READMEs and sidecars); files named directly, always, so an unknown one is reported."""
     for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith((".", "README")) and not name.endswith(SIDECAR_SUFFIX):
-                        yield Path(root) / name
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if _is_document_name(name):
+                    yield Path(root) / name
+
+
+def _is_document_name(name: str) -> bool:
+    lower = name.lower()
+    return (
+        lower.endswith(SUFFIXES)
+        and not lower.startswith((".", "readme", "manifest", "license"))
+        and not lower.endswith(SIDECAR_SUFFIX)
+    )
 
 
 def read_tree(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> Iterator[ReadResult]:
