@@ -18,7 +18,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
-from indexer.chunks import Chunk, chunk_meeting
+from indexer.chunks import Chunk, chunk_meeting, meeting_summary
 from indexer.errors import UnreadableDocument
 from indexer.read import find_documents, read_document
 from search.errors import IndexOutOfDate
@@ -97,11 +97,11 @@ def _details(chunk: Chunk) -> dict[str, Any]:
     return {key: getattr(chunk, key) for key in keys if getattr(chunk, key) is not None}
 
 
-def chunks_of(path: Path) -> tuple[list[Chunk], int]:
-    """Read a file and return its chunks and its number of meetings."""
+def chunks_of(path: Path) -> tuple[list[Chunk], list[dict[str, Any]]]:
+    """Read a file and return its chunks and a summary of each of its meetings."""
     meetings = read_document(path)
     chunks = [c for i, m in enumerate(meetings) for c in chunk_meeting(m, i)]
-    return chunks, len(meetings)
+    return chunks, [meeting_summary(m, i) for i, m in enumerate(meetings)]
 
 
 def file_hash(path: Path) -> str:
@@ -258,7 +258,7 @@ def _index_file(
 
 def _totals(ix: Any, files: dict[str, Any]) -> tuple[int, int]:
     with ix.searcher() as searcher:
-        return searcher.doc_count(), sum(f.get("meetings", 0) for f in files.values())
+        return searcher.doc_count(), sum(len(f.get("meetings", [])) for f in files.values())
 
 
 def iter_chunks(paths: Iterable[Path]) -> Iterator[Chunk]:

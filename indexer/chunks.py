@@ -76,6 +76,24 @@ def meeting_id(meeting: Meeting, index: int) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def meeting_summary(meeting: Meeting, index: int = 0) -> dict[str, Any]:
+    """Return what lists of meetings show: id, body, date, venue, counts."""
+    return {
+        "id": meeting_id(meeting, index),
+        "council": meeting.council,
+        "committee": meeting.committee,
+        "date": meeting.date.isoformat() if meeting.date else None,
+        "date_inferred": meeting.date_inferred,
+        "start_time": meeting.start_time.strftime("%H:%M") if meeting.start_time else None,
+        "venue": meeting.venue,
+        "status": meeting.status,
+        "url": meeting.url,
+        "source": meeting.source,
+        "items": len(meeting.items),
+        "attendance": len(meeting.attendance),
+    }
+
+
 def chunk_meeting(meeting: Meeting, index: int = 0) -> Iterator[Chunk]:
     """Yield the meeting's chunks: per item, per speech, per decision and per attendee."""
     mid = meeting_id(meeting, index)

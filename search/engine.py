@@ -49,6 +49,7 @@ class SearchRequest:
     per_page: int = 20
     group: bool = False
     facet_limit: int = FACET_LIMIT
+    facets: bool = True
 
     def validate(self) -> None:
         """Raise InvalidQuery naming the parameter that is out of range."""
@@ -108,18 +109,18 @@ class SearchEngine:
         gen = self.generation()
         parsed = parse_query(request.q, gen.searcher.reader(), gen.years)
         combined = self._combine(parsed, request, gen)
-        docnums = list(combined.docs(gen.searcher))
-        hits = self._page_hits(gen, combined, request, parsed.marks, len(docnums))
+        docnums = list(combined.docs(gen.searcher)) if request.facets else None
+        total, hits = self._page_hits(gen, combined, request, parsed.marks)
         notes = parsed.notes
-        if docnums and not hits:
-            last = -(-len(docnums) // request.per_page)
+        if total and not hits:
+            last = -(-total // request.per_page)
             notes = (*notes, f"there is no page {request.page}; the last is {last}")
         return Page(
-            total=len(docnums),
+            total=total,
             page=request.page,
             per_page=request.per_page,
             hits=tuple(hits),
-            facets=self._facets(gen, docnums, request.facet_limit),
+            facets=self._facets(gen, docnums, request.facet_limit) if docnums is not None else {},
             notes=notes,
             groups=_group(hits) if request.group else None,
         )
@@ -134,10 +135,9 @@ class SearchEngine:
         return parts[0] if len(parts) == 1 else query.And(parts)
 
     def _page_hits(
-        self, gen: _Generation, q: query.Query, request: SearchRequest, marks: Marks, total: int
-    ) -> list[Hit]:
-        if (request.page - 1) * request.per_page >= total:
-            return []
+        self, gen: _Generation, q: query.Query, request: SearchRequest, marks: Marks
+    ) -> tuple[int, list[Hit]]:
+        """Return the number of matches and the requested page of hits."""
         sort = request.sort if request.q.strip() or request.sort != "relevance" else "newest"
         sortedby = None
         if sort != "relevance":
@@ -145,14 +145,15 @@ class SearchEngine:
                 sorting.FieldFacet("date", reverse=sort == "newest"),
                 sorting.FieldFacet("item_sort"),
             ]
-        results = gen.searcher.search_page(
-            q, request.page, pagelen=request.per_page, sortedby=sortedby, terms=False
-        )
+        limit = request.page * request.per_page
+        results = gen.searcher.search(q, limit=limit, sortedby=sortedby, terms=False)
         scored = sortedby is None
-        return [
-            _hit(gen.searcher.stored_fields(r.docnum), r.score if scored else 0.0, marks)
-            for r in results
+        start = (request.page - 1) * request.per_page
+        hits = [
+            _hit(gen.searcher.stored_fields(docnum), score if scored else 0.0, marks)
+            for score, docnum in results.top_n[start:limit]
         ]
+        return len(results), hits
 
     def _facets(
         self, gen: _Generation, docnums: list[int], limit: int

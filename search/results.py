@@ -90,3 +90,113 @@ class Page:
         if self.groups is not None:
             data["groups"] = [g.to_dict() for g in self.groups]
         return data
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """A meeting as lists show it."""
+
+    id: str
+    council: str | None
+    committee: str | None
+    date: str | None
+    venue: str | None
+    status: str | None
+    url: str | None
+    source: str
+    items: int
+    start_time: str | None = None
+    date_inferred: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision of an item, with outcome and votes."""
+
+    id: str
+    text: str
+    outcome: str | None
+    votes_for: int | None
+    votes_against: int | None
+    abstentions: int | None
+    mover: str | None
+    seconder: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Speech:
+    """What one speaker said within an item."""
+
+    id: str
+    speaker: str
+    role: str | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """A whole item: its text, speeches and decisions, and its neighbours in the meeting."""
+
+    id: str
+    number: str
+    title: str
+    text: str
+    meeting: MeetingSummary
+    speeches: tuple[Speech, ...]
+    decisions: tuple[Decision, ...]
+    previous_id: str | None
+    next_id: str | None
+
+    @property
+    def speakers(self) -> list[str]:
+        return list(dict.fromkeys(s.speaker for s in self.speeches))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "title": self.title,
+            "text": self.text,
+            "meeting": self.meeting.to_dict(),
+            "speakers": self.speakers,
+            "speeches": [s.to_dict() for s in self.speeches],
+            "decisions": [d.to_dict() for d in self.decisions],
+            "previous_id": self.previous_id,
+            "next_id": self.next_id,
+        }
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """An item as a meeting's list shows it."""
+
+    id: str
+    number: str
+    title: str
+    speakers: int
+    decisions: int
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    """A meeting: its facts, attendance by role and its items."""
+
+    meeting: MeetingSummary
+    attendance: dict[str, tuple[str, ...]]
+    items: tuple[ItemLine, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.meeting.to_dict(),
+            "attendance": {role: list(names) for role, names in self.attendance.items()},
+            "items": [asdict(i) for i in self.items],
+        }

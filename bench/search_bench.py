@@ -1,0 +1,174 @@
+"""Benchmark indexing and searching: a generated corpus of N chunks, and the shared corpus.
+
+    python bench/search_bench.py --chunks 250000 --work /tmp/minutes-bench
+
+Prints chunks/s for the build, median and p95 milliseconds for each query form (in process,
+through SearchEngine.search, so parsing, facet counts and highlighting of the page are
+included), and the time of a reindex with nothing changed over ../shared/corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from indexer.build import document_fields, reindex  # noqa: E402
+from indexer.chunks import Chunk  # noqa: E402
+from search.engine import SearchEngine, SearchRequest  # noqa: E402
+from search.schema import build_schema  # noqa: E402
+from search.storage import IndexDir, write_json  # noqa: E402
+
+COMMON = """
+the council committee report members officer said that would be and of to in for on with
+planning application budget library road housing school park parking transport scheme
+consultation policy service services contract funding grant capital revenue year years
+residents public meeting item resolved agreed noted approved motion amendment vote councillor
+cabinet member director head development community centre town city district borough area
+bus depot station street lane opening hours affordable homes section 106 contribution
+safeguarding children board annual review strategy performance waste recycling licence
+""".split()  # noqa: SIM905
+COMMITTEES = ("Planning Committee", "Cabinet", "Full Council", "Licensing Committee",
+              "Overview and Scrutiny Committee", "Audit Committee", "Health and Wellbeing Board",
+              "Transport Committee", "Housing Committee", "Children's Services Committee",
+              "Environment Committee", "Finance Committee")  # fmt: skip
+COUNCILS = ("Ashbury Borough Council", "Kelmscott District Council", "Brindle Town Council")
+KINDS = ("item", "speech", "speech", "speech", "decision", "attendance")
+
+
+def _vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:
+    syllables = ["ba", "ro", "ke", "li", "mon", "tar", "vel", "dis", "pre", "qua", "sen", "tor",
+                 "ul", "gra", "fen", "hol", "mar", "nes", "pol", "rin", "sta", "wen"]  # fmt: skip
+    words = {
+        rng.choice(syllables) + rng.choice(syllables) + rng.choice(syllables)
+        for _ in range(size * 2)
+    }
+    return COMMON + sorted(words)[:size]
+
+
+def generate(count: int, seed: int = 7) -> Iterator[Chunk]:
+    """Yield ``count`` synthetic chunks of about 120 words with realistic facet spreads."""
+    rng = random.Random(seed)
+    vocabulary = _vocabulary(rng)
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]  # Zipf-like
+    speakers = [
+        f"Councillor {rng.choice('ABCDEFGHJKLMNPRSTW')} {w.title()}" for w in vocabulary[-300:]
+    ]
+    start = date(2010, 1, 1)
+    meeting = 0
+    for n in range(count):
+        if n % 40 == 0:
+            meeting += 1
+            when = start + timedelta(days=rng.randrange(12 * 365))
+            committee, council = rng.choice(COMMITTEES), rng.choice(COUNCILS)
+        kind = rng.choice(KINDS)
+        words = rng.choices(vocabulary, weights, k=rng.randint(90, 150))
+        yield Chunk(
+            id=f"m{meeting}-c{n}",
+            kind=kind,
+            meeting_id=f"m{meeting}",
+            text=" ".join(words).capitalize() + ".",
+            source=f"/bench/{meeting}.txt",
+            council=council,
+            committee=committee,
+            date=when,
+            item_number=str(n % 40),
+            item_sort=f"{n % 40:04d}",
+            item_index=n % 40,
+            item_title=" ".join(rng.choices(vocabulary[:400], k=5)).title(),
+            speaker=rng.choice(speakers) if kind in ("speech", "attendance") else None,
+            outcome="agreed" if kind == "decision" else None,
+            procedural=n % 40 < 3,
+        )
+
+
+def build(work: Path, count: int, procs: int) -> float:
+    """Build the generated index as reindex --full would; return chunks per second."""
+    store = IndexDir(work / "generated")
+    version = store.new_version()
+    ix = whoosh_index.create_in(str(version), build_schema())
+    started = time.perf_counter()
+    writer = ix.writer(procs=procs, multisegment=True, limitmb=256)
+    for chunk in generate(count):
+        writer.add_document(**document_fields(chunk))
+    writer.commit()
+    elapsed = time.perf_counter() - started
+    write_json(version / "manifest.json", {"files": {}, "roots": []})
+    store.swap(version)
+    store.prune(keep=1)
+    return count / elapsed
+
+
+QUERIES = {
+    "one term": SearchRequest(q="library", facets=False),
+    "two terms": SearchRequest(q="library opening", facets=False),
+    "phrase": SearchRequest(q='"bus depot"', facets=False),
+    "term + facet counts": SearchRequest(q="library"),
+    "term + date range": SearchRequest(q="library", date_from="2014", date_to="2016", facets=False),
+    "term + date range + facets": SearchRequest(q="library date:[2014 to 2016]"),
+    "term + top 20 highlighted": SearchRequest(q="parking", facets=False, per_page=20),
+    "rare term + facets": SearchRequest(q="safeguarding children"),
+}
+
+
+def measure(engine: SearchEngine, rounds: int) -> None:
+    """Print median and p95 ms per query form, after one warm-up run of each."""
+    for request in QUERIES.values():
+        engine.search(request)
+    print(f"{'query':32} {'median ms':>10} {'p95 ms':>8} {'hits':>8}")
+    for name, request in QUERIES.items():
+        times = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            page = engine.search(request)
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+        print(f"{name:32} {statistics.median(times):10.1f} {p95:8.1f} {page.total:8}")
+
+
+def corpus(work: Path) -> None:
+    """Index ../shared/corpus in full, then time a reindex with nothing changed."""
+    shared = ROOT.parent / "shared" / "corpus"
+    if not shared.is_dir():
+        print(f"no shared corpus at {shared}; skipped")
+        return
+    first = reindex([shared], work / "corpus", full=True, procs=2)
+    rate = first.chunks / first.seconds
+    print(f"shared corpus: {first.seen} files, {first.chunks} chunks, full reindex "
+          f"{first.seconds:.1f} s ({rate:.0f} chunks/s including reading)")  # fmt: skip
+    started = time.perf_counter()
+    again = reindex([shared], work / "corpus")
+    print(f"shared corpus: reindex with nothing changed {time.perf_counter() - started:.2f} s "
+          f"({again.unchanged} unchanged)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chunks", type=int, default=250_000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/minutes-bench"))
+    parser.add_argument("--procs", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=50)
+    parser.add_argument("--reuse", action="store_true", help="Search an index built before.")
+    args = parser.parse_args()
+    if not args.reuse:
+        rate = build(args.work, args.chunks, args.procs)
+        print(
+            f"generated: {args.chunks} chunks indexed at {rate:.0f} chunks/s (procs={args.procs})"
+        )
+    measure(SearchEngine(args.work / "generated"), args.rounds)
+    corpus(args.work)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""Reading the index by item, meeting, committee and person, for pages and the API."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from indexer.model import ROLES
+from search.engine import SearchEngine
+from search.results import Decision, ItemLine, ItemView, MeetingSummary, MeetingView, Speech
+from search.storage import MANIFEST, read_json
+
+
+def meetings(engine: SearchEngine) -> list[MeetingSummary]:
+    """Return every indexed meeting, newest first (read from the index's manifest)."""
+    gen = engine.generation()
+    if "meetings" not in gen.columns:
+        files = read_json(gen.version / MANIFEST).get("files", {})
+        found = [
+            MeetingSummary(**_summary(m)) for f in files.values() for m in f.get("meetings", [])
+        ]
+        found.sort(key=lambda m: (m.date or "", m.committee or ""), reverse=True)
+        gen.columns["meetings"] = found
+    return list(gen.columns["meetings"])
+
+
+def _summary(data: dict[str, Any]) -> dict[str, Any]:
+    fields = MeetingSummary.__dataclass_fields__
+    return {key: value for key, value in data.items() if key in fields}
+
+
+def meeting_summary(engine: SearchEngine, meeting_id: str) -> MeetingSummary | None:
+    """Return one meeting's summary, or None."""
+    return next((m for m in meetings(engine) if m.id == meeting_id), None)
+
+
+def meeting(engine: SearchEngine, meeting_id: str) -> MeetingView | None:
+    """Return a meeting with its attendance by role and its items, or None."""
+    summary = meeting_summary(engine, meeting_id)
+    if summary is None:
+        return None
+    docs = engine.meeting_documents(meeting_id)
+    attendance: dict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        if doc["kind"] == "attendance":
+            attendance[doc.get("details", {}).get("role", "present")].append(doc["speaker"])
+    items = [_line(docs, doc) for doc in docs if doc["kind"] == "item"]
+    ordered = {role: tuple(attendance[role]) for role in ROLES if attendance.get(role)}
+    return MeetingView(summary, ordered, tuple(items))
+
+
+def _line(docs: list[dict[str, Any]], doc: dict[str, Any]) -> ItemLine:
+    index = doc["item_index"]
+    return ItemLine(doc["id"], doc.get("item_number", ""), doc.get("item_title", ""),
+                    _count(docs, index, "speech"), _count(docs, index, "decision"))  # fmt: skip
+
+
+def _count(docs: list[dict[str, Any]], item_index: int, kind: str) -> int:
+    return sum(1 for d in docs if d["kind"] == kind and d.get("item_index") == item_index)
+
+
+def item(engine: SearchEngine, chunk_id: str) -> ItemView | None:
+    """Return a whole item by the id of its item chunk (or of any of its chunks)."""
+    doc = engine.document(chunk_id)
+    if doc is None or doc["kind"] == "attendance":
+        return None
+    summary = meeting_summary(engine, doc["meeting_id"])
+    if summary is None:
+        return None
+    docs = engine.meeting_documents(doc["meeting_id"])
+    own = [d for d in docs if d.get("item_index") == doc["item_index"]]
+    head = next((d for d in own if d["kind"] == "item"), doc)
+    items = [d["id"] for d in docs if d["kind"] == "item"]
+    position = items.index(head["id"]) if head["id"] in items else -1
+    return ItemView(
+        id=head["id"],
+        number=head.get("item_number", ""),
+        title=head.get("item_title", ""),
+        text=head.get("text", "") if head["kind"] == "item" else "",
+        meeting=summary,
+        speeches=tuple(_speech(d) for d in own if d["kind"] == "speech"),
+        decisions=tuple(_decision(d) for d in own if d["kind"] == "decision"),
+        previous_id=items[position - 1] if position > 0 else None,
+        next_id=items[position + 1] if 0 <= position < len(items) - 1 else None,
+    )
+
+
+def _speech(doc: dict[str, Any]) -> Speech:
+    return Speech(
+        doc["id"], doc.get("speaker", ""), doc.get("details", {}).get("role"), doc["text"]
+    )
+
+
+def _decision(doc: dict[str, Any]) -> Decision:
+    details = doc.get("details", {})
+    return Decision(
+        id=doc["id"],
+        text=doc["text"],
+        outcome=doc.get("outcome"),
+        votes_for=details.get("votes_for"),
+        votes_against=details.get("votes_against"),
+        abstentions=details.get("abstentions"),
+        mover=details.get("mover"),
+        seconder=details.get("seconder"),
+    )
+
+
+def committees(engine: SearchEngine) -> dict[tuple[str, str], list[MeetingSummary]]:
+    """Return each (council, committee) with its meetings, newest first."""
+    grouped: dict[tuple[str, str], list[MeetingSummary]] = defaultdict(list)
+    for summary in meetings(engine):
+        grouped[(summary.council or "", summary.committee or "")].append(summary)
+    return dict(sorted(grouped.items()))
+
+
+def status(engine: SearchEngine) -> dict[str, Any]:
+    """Return what is indexed per committee, the last reindex and its failures."""
+    stats = engine.stats()
+    bodies = [
+        {
+            "council": council or None,
+            "committee": committee or None,
+            "meetings": len(found),
+            "first_date": min((m.date for m in found if m.date), default=None),
+            "last_date": max((m.date for m in found if m.date), default=None),
+        }
+        for (council, committee), found in committees(engine).items()
+    ]
+    last = stats.get("last_reindex") or {}
+    return {**stats, "bodies": bodies, "failed": last.get("failed", [])}
