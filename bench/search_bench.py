@@ -29,14 +29,19 @@ from search.engine import SearchEngine, SearchRequest  # noqa: E402
 from search.schema import build_schema  # noqa: E402
 from search.storage import IndexDir, write_json  # noqa: E402
 
-COMMON = """
-the council committee report members officer said that would be and of to in for on with
-planning application budget library road housing school park parking transport scheme
-consultation policy service services contract funding grant capital revenue year years
-residents public meeting item resolved agreed noted approved motion amendment vote councillor
-cabinet member director head development community centre town city district borough area
-bus depot station street lane opening hours affordable homes section 106 contribution
-safeguarding children board annual review strategy performance waste recycling licence
+# Function words are the most frequent; subject words sit lower in the ranking, so that a
+# subject such as "library" is in a few per cent of chunks, as in real minutes.
+FUNCTION_WORDS = """
+the of and to in that be for on with was would as by it at this from were which had an or
+are have been not their they its he she said also there all any if members council committee
+""".split()  # noqa: SIM905
+SUBJECT_WORDS = """
+report officer planning application budget library road housing school park parking transport
+scheme consultation policy service contract funding grant capital revenue residents public
+meeting item resolved agreed noted approved motion amendment vote councillor cabinet member
+director development community centre town city district borough area bus depot station
+street lane opening hours affordable homes section 106 contribution safeguarding children
+board annual review strategy performance waste recycling licence
 """.split()  # noqa: SIM905
 COMMITTEES = ("Planning Committee", "Cabinet", "Full Council", "Licensing Committee",
               "Overview and Scrutiny Committee", "Audit Committee", "Health and Wellbeing Board",
@@ -53,7 +58,13 @@ def _vocabulary(rng: random.Random, size: int = 20_000) -> list[str]:
         rng.choice(syllables) + rng.choice(syllables) + rng.choice(syllables)
         for _ in range(size * 2)
     }
-    return COMMON + sorted(words)[:size]
+    synthetic = sorted(words)[:size]
+    rng.shuffle(synthetic)
+    # subject words at ranks 200 to 2,000: each in roughly 1 to 10 per cent of chunks
+    ranks = sorted(rng.sample(range(200, 2000), len(SUBJECT_WORDS)))
+    for rank, word in zip(ranks, SUBJECT_WORDS, strict=True):
+        synthetic.insert(rank, word)
+    return FUNCTION_WORDS + synthetic
 
 
 def generate(count: int, seed: int = 7) -> Iterator[Chunk]:
@@ -64,6 +75,7 @@ def generate(count: int, seed: int = 7) -> Iterator[Chunk]:
     speakers = [
         f"Councillor {rng.choice('ABCDEFGHJKLMNPRSTW')} {w.title()}" for w in vocabulary[-300:]
     ]
+    titles = vocabulary[len(FUNCTION_WORDS) : len(FUNCTION_WORDS) + 2500]
     start = date(2010, 1, 1)
     meeting = 0
     for n in range(count):
@@ -85,7 +97,7 @@ def generate(count: int, seed: int = 7) -> Iterator[Chunk]:
             item_number=str(n % 40),
             item_sort=f"{n % 40:04d}",
             item_index=n % 40,
-            item_title=" ".join(rng.choices(vocabulary[:400], k=5)).title(),
+            item_title=" ".join(rng.choices(titles, k=5)).title(),
             speaker=rng.choice(speakers) if kind in ("speech", "attendance") else None,
             outcome="agreed" if kind == "decision" else None,
             procedural=n % 40 < 3,

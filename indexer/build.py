@@ -23,7 +23,7 @@ from indexer.errors import UnreadableDocument
 from indexer.read import find_documents, read_document
 from search.errors import IndexOutOfDate
 from search.schema import SCHEMA_VERSION, build_schema
-from search.storage import MANIFEST, META, IndexDir, read_json, write_json
+from search.storage import MANIFEST, META, IndexDir, open_index, read_json, write_json
 
 PROCEDURAL_BOOST = 0.5
 Progress = Callable[[int, int, str], None]  # (files done, files to read, path just read)
@@ -210,7 +210,7 @@ def _write(
     ix = (
         whoosh_index.create_in(str(version), build_schema())
         if not whoosh_index.exists_in(str(version))
-        else whoosh_index.open_dir(str(version))
+        else open_index(version)
     )
     files = manifest.setdefault("files", {})
     options = {"procs": procs, "multisegment": True, "limitmb": 256} if procs > 1 else {}

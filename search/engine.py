@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh import query, sorting
 from whoosh.searching import Searcher
 
 from indexer.chunks import KINDS
+from indexer.model import item_sort_key
 from search.errors import InvalidQuery
 from search.highlight import highlight
 from search.query import (
@@ -25,7 +25,7 @@ from search.query import (
 )
 from search.results import SORTS, FacetCount, Hit, MeetingGroup, Page
 from search.schema import FACETS
-from search.storage import MANIFEST, IndexDir, read_json
+from search.storage import MANIFEST, IndexDir, open_index, read_json
 
 MAX_PER_PAGE = 100
 MAX_DEPTH = 10_000
@@ -90,7 +90,7 @@ class SearchEngine:
             version = self.store.require_current()
             current = self._generation
             if current is None or current.version != version:
-                ix = whoosh_index.open_dir(str(version))
+                ix = open_index(version)
                 current = self._generation = self._fresh(version, ix.searcher())
             else:
                 newer = current.searcher.refresh()
@@ -109,8 +109,9 @@ class SearchEngine:
         gen = self.generation()
         parsed = parse_query(request.q, gen.searcher.reader(), gen.years)
         combined = self._combine(parsed, request, gen)
-        docnums = list(combined.docs(gen.searcher)) if request.facets else None
-        total, hits = self._page_hits(gen, combined, request, parsed.marks)
+        docnums = list(combined.docs(gen.searcher))
+        total = len(docnums)
+        hits = self._page_hits(gen, combined, request, parsed.marks) if total else []
         notes = parsed.notes
         if total and not hits:
             last = -(-total // request.per_page)
@@ -120,7 +121,7 @@ class SearchEngine:
             page=request.page,
             per_page=request.per_page,
             hits=tuple(hits),
-            facets=self._facets(gen, docnums, request.facet_limit) if docnums is not None else {},
+            facets=self._facets(gen, docnums, request.facet_limit) if request.facets else {},
             notes=notes,
             groups=_group(hits) if request.group else None,
         )
@@ -136,8 +137,8 @@ class SearchEngine:
 
     def _page_hits(
         self, gen: _Generation, q: query.Query, request: SearchRequest, marks: Marks
-    ) -> tuple[int, list[Hit]]:
-        """Return the number of matches and the requested page of hits."""
+    ) -> list[Hit]:
+        """Return the requested page of hits."""
         sort = request.sort if request.q.strip() or request.sort != "relevance" else "newest"
         sortedby = None
         if sort != "relevance":
@@ -149,11 +150,10 @@ class SearchEngine:
         results = gen.searcher.search(q, limit=limit, sortedby=sortedby, terms=False)
         scored = sortedby is None
         start = (request.page - 1) * request.per_page
-        hits = [
+        return [
             _hit(gen.searcher.stored_fields(docnum), score if scored else 0.0, marks)
             for score, docnum in results.top_n[start:limit]
         ]
-        return len(results), hits
 
     def _facets(
         self, gen: _Generation, docnums: list[int], limit: int
@@ -187,7 +187,11 @@ class SearchEngine:
         gen = self.generation()
         docs = list(gen.searcher.documents(meeting_id=meeting_id))
         order = {"attendance": 0, "item": 1, "speech": 2, "decision": 3}
-        return sorted(docs, key=lambda d: (d.get("item_index", -1), order[d["kind"]], d["id"]))
+        # Chunk ids end in their position ("-s2" before "-s10"): compare them naturally.
+        return sorted(
+            docs,
+            key=lambda d: (d.get("item_index", -1), order[d["kind"]], item_sort_key(d["id"])),
+        )
 
     def stats(self) -> dict[str, Any]:
         """Return what the index holds: meetings, chunks by kind, committees, dates, last run."""

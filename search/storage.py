@@ -17,8 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from whoosh import index as whoosh_index
+
 from search.errors import IndexMissing, IndexOutOfDate, ReindexRunning
-from search.schema import SCHEMA_VERSION
+from search.schema import SCHEMA_VERSION, build_schema
 
 INDEX_ENV = "MINUTES_SEARCH_INDEX"
 META = "meta.json"
@@ -109,6 +111,18 @@ class IndexDir:
             finally:
                 handle.truncate(0)
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def open_index(version: Path) -> Any:
+    """Open a version's Whoosh index with this program's schema (never the pickled one, which
+    names analyzer classes that may have moved), or say how to rebuild it."""
+    try:
+        return whoosh_index.open_dir(str(version), schema=build_schema())
+    except Exception as error:  # Whoosh raises many kinds on damaged or foreign files
+        raise IndexOutOfDate(
+            f"the index at {version} cannot be opened ({type(error).__name__}: {error}); "
+            "run `minutes-search reindex --full`"
+        ) from None
 
 
 def read_json(path: Path) -> dict[str, Any]:
