@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,8 +16,12 @@ from indexer.read import read_tree
 from search.engine import SearchEngine, SearchRequest
 from search.errors import SearchError
 from search.results import SORTS, Page
-from search.storage import default_index_dir
+from search.storage import IndexDir, default_index_dir
 
+if TYPE_CHECKING:
+    from flask import Flask
+
+SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"  # beside the package
 INDEX_HELP = (
     "Index folder [default: $MINUTES_SEARCH_INDEX, else ~/.local/share/minutes-search/index]."
 )
@@ -244,6 +248,68 @@ def check(index_dir: Path | None) -> None:
     if problems:
         raise click.ClickException(f"{len(problems)} problems; run `minutes-search reindex --full`")
     click.echo("ok: the index opens and agrees with its files")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 for every interface.")  # fmt: skip
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on; 0 for any free port.")  # fmt: skip
+@index_option
+@click.option("--dev", is_flag=True, help="Flask's development server, with the reloader.")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True,
+              help="Requests answered at once (waitress).")  # fmt: skip
+def serve(host: str, port: int, index_dir: Path | None, dev: bool, threads: int) -> None:
+    """Serve the search pages, the JSON API and the feeds over HTTP with waitress.
+
+    With no index yet, the sample minutes in sample_data/ are indexed first. A reindex that
+    commits while the server runs is picked up by the next request, without a restart.
+
+    Example: minutes-search serve --index ./var/index --port 8080
+    """
+    from web import create_app
+
+    app = create_app({"INDEX": str(index_dir)} if index_dir else None)
+    index = Path(app.config["INDEX"])
+    if IndexDir(index).current() is None:
+        _index_sample(index)
+    try:
+        IndexDir(index).require_current()
+    except SearchError as error:
+        click.echo(f"warning: {error}; until then every page answers 503", err=True)
+    if dev:
+        app.run(host=host, port=port, debug=True, use_reloader=True)
+        return
+    _waitress(app, host, port, threads, index)
+
+
+def _index_sample(index: Path) -> None:
+    """Index the bundled sample minutes, so a first ``serve`` has something to show."""
+    if not SAMPLE_DATA.is_dir():
+        raise click.ClickException(f"no index at {index}; run `minutes-search reindex PATH` first")
+    click.echo(f"No index at {index}: indexing the sample minutes in sample_data/ first...",
+               err=True)  # fmt: skip
+    click.echo(summary(reindex([SAMPLE_DATA], index)), err=True)
+
+
+def _waitress(app: Flask, host: str, port: int, threads: int, index: Path) -> None:
+    from waitress.server import create_server
+
+    try:
+        server: Any = create_server(app, host=host, port=port, threads=threads)  # one or several
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot listen on {host} port {port}: {error.strerror}; "
+            "is another server using it? Choose another with --port"
+        ) from None
+    listening = getattr(server, "effective_listen", None) or [
+        (server.effective_host, server.effective_port)
+    ]
+    for address, bound in listening:
+        where = f"[{address}]" if ":" in address else address
+        click.echo(f"Serving {index} on http://{where}:{bound}/ (waitress, {threads} threads); "
+                   "Ctrl-C stops", err=True)  # fmt: skip
+    server.run()
 
 
 def _as_json(meetings: list[Meeting]) -> dict[str, Any]:

@@ -7,6 +7,8 @@ from typing import Any
 
 from indexer.model import ROLES
 from search.engine import SearchEngine
+from search.errors import InvalidQuery
+from search.query import Marks, parse_query
 from search.results import Decision, ItemLine, ItemView, MeetingSummary, MeetingView, Speech
 from search.storage import MANIFEST, read_json
 
@@ -128,3 +130,12 @@ def status(engine: SearchEngine) -> dict[str, Any]:
     ]
     last = stats.get("last_reindex") or {}
     return {**stats, "bodies": bodies, "failed": last.get("failed", [])}
+
+
+def query_marks(engine: SearchEngine, q: str) -> Marks:
+    """Return what to mark for the query ``q`` in a whole text; nothing when it is unreadable."""
+    gen = engine.generation()
+    try:
+        return parse_query(q, gen, gen.years).marks
+    except InvalidQuery:
+        return Marks(frozenset(), ())

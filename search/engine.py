@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from indexer.chunks import KINDS
 from indexer.model import item_sort_key
 from search.errors import InvalidQuery
 from search.highlight import highlight
+from search.names import NameIndex
 from search.query import (
     KIND_ALIASES,
     Marks,
@@ -74,29 +76,54 @@ class _Generation:
     searcher: Searcher
     columns: dict[str, list[Any]] = field(default_factory=dict)
     years: list[int] = field(default_factory=list)
+    name_indexes: dict[str, NameIndex] = field(default_factory=dict)
+
+    def expand_prefix(self, fieldname: str, prefix: str) -> Iterator[Any]:
+        """Yield the indexed words of a field that start with ``prefix``."""
+        yield from self.searcher.reader().expand_prefix(fieldname, prefix)
+
+    def names(self, fieldname: str) -> NameIndex:
+        """Return the names of a keyword field by their words, built once per searcher."""
+        if fieldname not in self.name_indexes:
+            values = self.searcher.reader().field_terms(fieldname)
+            self.name_indexes[fieldname] = NameIndex(values)
+        return self.name_indexes[fieldname]
 
 
 class SearchEngine:
-    """The searcher shared by every request, reopened when a reindex has committed."""
+    """One searcher per thread on the newest committed index, reopened when a reindex has
+    committed. Whoosh searchers read their files with seek-then-read, so two threads must
+    never share one; what is worked out from an index state (facet columns, years) is shared."""
 
     def __init__(self, root: Path) -> None:
         self.store = IndexDir(root)
         self._lock = threading.Lock()
-        self._generation: _Generation | None = None
+        self._local = threading.local()
+        self._shared: dict[tuple[Path, int], _Generation] = {}
 
     def generation(self) -> _Generation:
-        """Return a searcher on the newest committed index, reopening only when it changed."""
+        """Return this thread's searcher on the newest committed index, reopening only when
+        it changed."""
+        version = self.store.require_current()
+        mine: _Generation | None = getattr(self._local, "generation", None)
+        if mine is None or mine.version != version:
+            searcher = open_index(version).searcher()
+        else:
+            searcher = mine.searcher.refresh()
+            if searcher is mine.searcher:
+                return mine
+        mine = self._local.generation = self._for_thread(version, searcher)
+        return mine
+
+    def _for_thread(self, version: Path, searcher: Searcher) -> _Generation:
+        """Wrap a thread's searcher with the columns shared by every searcher of its state."""
+        key = (version, searcher.reader().generation())
         with self._lock:
-            version = self.store.require_current()
-            current = self._generation
-            if current is None or current.version != version:
-                ix = open_index(version)
-                current = self._generation = self._fresh(version, ix.searcher())
-            else:
-                newer = current.searcher.refresh()
-                if newer is not current.searcher:
-                    current = self._generation = self._fresh(version, newer)
-            return current
+            shared = self._shared.get(key)
+            if shared is None:
+                self._shared = {key: self._fresh(version, searcher)}  # older states are done
+                shared = self._shared[key]
+        return _Generation(version, searcher, shared.columns, shared.years, shared.name_indexes)
 
     @staticmethod
     def _fresh(version: Path, searcher: Searcher) -> _Generation:
@@ -107,7 +134,7 @@ class SearchEngine:
         """Run a search and return a page of hits with facet counts over every match."""
         request.validate()
         gen = self.generation()
-        parsed = parse_query(request.q, gen.searcher.reader(), gen.years)
+        parsed = parse_query(request.q, gen, gen.years)
         combined = self._combine(parsed, request, gen)
         docnums = list(combined.docs(gen.searcher))
         total = len(docnums)

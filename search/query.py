@@ -19,7 +19,15 @@ from whoosh import fields, qparser, query
 
 from indexer.chunks import KINDS
 from search.errors import InvalidQuery
-from search.schema import DATE_FIELDS, DEFAULT_FIELDS, USER_FIELDS, name_analyzer, text_analyzer
+from search.names import NameIndex
+from search.schema import (
+    DATE_FIELDS,
+    DEFAULT_FIELDS,
+    NAME_FIELDS,
+    USER_FIELDS,
+    name_analyzer,
+    text_analyzer,
+)
 
 MAX_EXPANSION = 200
 MIN_PREFIX = 3
@@ -35,9 +43,11 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 class Lexicon(Protocol):
-    """What the parser asks of the index: expansions and the years it holds."""
+    """What the parser asks of the index: the words of a field, and its names by their words."""
 
     def expand_prefix(self, fieldname: str, prefix: str) -> Iterable[Any]: ...
+
+    def names(self, fieldname: str) -> NameIndex: ...
 
 
 @dataclass(frozen=True)
@@ -75,8 +85,7 @@ def _parse_schema() -> fields.Schema:
 
 
 def _parser() -> qparser.QueryParser:
-    boosts = {"title": DEFAULT_FIELDS["item_title"], "text": DEFAULT_FIELDS["text"],
-              "speaker": DEFAULT_FIELDS["speaker_text"]}  # fmt: skip
+    boosts = {"title": DEFAULT_FIELDS["item_title"], "text": DEFAULT_FIELDS["text"]}
     parser = qparser.MultifieldParser(list(boosts), _parse_schema(), fieldboosts=boosts)
     parser.remove_plugin_class(qparser.WildcardPlugin)
     parser.add_plugin(qparser.PrefixPlugin())
@@ -162,6 +171,8 @@ def _translate(q: query.Query, lexicon: Lexicon, years: list[int], text: str) ->
             return _date_query(node, years, text)
         if name == "kind":
             return query.Term("kind", _kind(node, text))
+        if name in NAME_FIELDS:
+            return _names_query(node, lexicon.names(str(name)))
         if name in ("item", "outcome"):
             value = str(getattr(node, "text", "")).lower()
             return query.Term("item_key" if name == "item" else "outcome", value)
@@ -175,6 +186,18 @@ def _translate(q: query.Query, lexicon: Lexicon, years: list[int], text: str) ->
         return node
 
     return q.accept(visit)
+
+
+def _names_query(node: query.Query, names: NameIndex) -> query.Query:
+    """Turn speaker:/committee:/council: words into an OR of the exact names holding them."""
+    field = node.fieldname
+    if isinstance(node, query.Prefix):
+        found = names.with_prefix(str(node.text))
+    elif isinstance(node, query.Phrase):
+        found = names.containing([str(w) for w in node.words])
+    else:
+        found = names.containing([str(getattr(node, "text", ""))])
+    return query.Or([query.Term(field, n) for n in found]) if found else query.NullQuery
 
 
 def _kind(node: query.Query, text: str) -> str:

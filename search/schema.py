@@ -11,7 +11,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Words, keeping references whole: 23/01234/FUL, 77/21, A4440, 2016-17, s106, 338.1.
 TOKEN_PATTERN = r"\w+(?:[/.\-]\w+)*"
@@ -85,7 +85,7 @@ def name_analyzer() -> Analyzer:
 
 def build_schema() -> Schema:
     """Return the schema: searchable text, facet keywords with columns, stored display fields."""
-    text, names = text_analyzer(), name_analyzer()
+    text = text_analyzer()
     return Schema(
         id=ID(stored=True, unique=True),
         kind=ID(stored=True, sortable=True),
@@ -93,10 +93,7 @@ def build_schema() -> Schema:
         source=ID(stored=True),
         council=ID(stored=True, sortable=True),
         committee=ID(stored=True, sortable=True),
-        council_text=TEXT(analyzer=names),
-        committee_text=TEXT(analyzer=names),
         speaker=ID(stored=True, sortable=True),
-        speaker_text=TEXT(analyzer=names),
         year=ID(stored=True, sortable=True),
         month=ID,
         day=ID,
@@ -114,9 +111,9 @@ def build_schema() -> Schema:
 
 # Query prefixes a user can type, and the fields they search.
 USER_FIELDS = {
-    "speaker": "speaker_text",
-    "committee": "committee_text",
-    "council": "council_text",
+    "speaker": "speaker",
+    "committee": "committee",
+    "council": "council",
     "title": "item_title",
     "text": "text",
     "item": "item_key",
@@ -124,5 +121,6 @@ USER_FIELDS = {
     "outcome": "outcome",
 }
 DATE_FIELDS = ("date", "before", "after")
-DEFAULT_FIELDS = {"item_title": 2.0, "text": 1.0, "speaker_text": 0.5}
+DEFAULT_FIELDS = {"item_title": 2.0, "text": 1.0}
+NAME_FIELDS = ("speaker", "committee", "council")  # keyword fields searched by their words
 FACETS = ("committee", "year", "speaker", "kind", "council")

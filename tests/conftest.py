@@ -37,3 +37,16 @@ def engine(sample_index: Path):  # type: ignore[no-untyped-def]
     from search.engine import SearchEngine
 
     return SearchEngine(sample_index)
+
+
+@pytest.fixture(scope="session")
+def app(sample_index: Path):  # type: ignore[no-untyped-def]
+    """The Flask app over the session's index of sample_data/."""
+    from web import create_app
+
+    return create_app({"TESTING": True, "INDEX": str(sample_index)})
+
+
+@pytest.fixture
+def client(app):  # type: ignore[no-untyped-def]
+    return app.test_client()

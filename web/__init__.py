@@ -1,1 +1,48 @@
-"""The Flask front end over the search library."""
+"""The Flask front end over the search library: pages, a JSON API and feeds. Thin by design."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app
+
+from search.engine import SearchEngine
+from search.storage import default_index_dir
+
+DEFAULTS: dict[str, Any] = {
+    "INDEX": None,  # None: $MINUTES_SEARCH_INDEX, else ~/.local/share/minutes-search/index
+    "SITE_NAME": "Council minutes search",
+    "CSV_LIMIT": 5000,  # rows in a /search.csv export
+    "FEED_LIMIT": 50,  # entries in a /search.atom feed
+}
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Make the app. Settings: defaults, then ``instance/config.py``, then ``MINUTES_SEARCH_*``
+    environment variables (``MINUTES_SEARCH_INDEX=/srv/index``), then ``test_config``."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("MINUTES_SEARCH")
+    if test_config:
+        app.config.update(test_config)
+    index = Path(app.config["INDEX"]) if app.config["INDEX"] else default_index_dir()
+    app.config["INDEX"] = str(index)
+    app.extensions["minutes_search"] = SearchEngine(index)
+
+    from web import api, errors, feeds, security, views
+
+    app.register_blueprint(views.blueprint)
+    app.register_blueprint(api.blueprint)
+    app.register_blueprint(feeds.blueprint)
+    errors.register(app)
+    security.register(app)
+    return app
+
+
+def engine() -> SearchEngine:
+    """Return the search engine shared by every request of this app."""
+    found: SearchEngine = current_app.extensions["minutes_search"]
+    return found
