@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import heapq
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import query, sorting
+import numpy
+from whoosh import query
 from whoosh.searching import Searcher
 
 from indexer.chunks import KINDS
 from indexer.model import item_sort_key
+from search.docsets import DocSets
 from search.errors import InvalidQuery
 from search.highlight import highlight
 from search.names import NameIndex
@@ -26,7 +28,7 @@ from search.query import (
     parse_user_date,
 )
 from search.results import SORTS, FacetCount, Hit, MeetingGroup, Page
-from search.schema import FACETS
+from search.schema import DEFAULT_FIELDS, FACETS
 from search.storage import MANIFEST, IndexDir, open_index, read_json
 
 MAX_PER_PAGE = 100
@@ -77,6 +79,7 @@ class _Generation:
     columns: dict[str, list[Any]] = field(default_factory=dict)
     years: list[int] = field(default_factory=list)
     name_indexes: dict[str, NameIndex] = field(default_factory=dict)
+    docsets: DocSets = field(default_factory=DocSets)
 
     def expand_prefix(self, fieldname: str, prefix: str) -> Iterator[Any]:
         """Yield the indexed words of a field that start with ``prefix``."""
@@ -123,7 +126,9 @@ class SearchEngine:
             if shared is None:
                 self._shared = {key: self._fresh(version, searcher)}  # older states are done
                 shared = self._shared[key]
-        return _Generation(version, searcher, shared.columns, shared.years, shared.name_indexes)
+        return _Generation(
+            version, searcher, shared.columns, shared.years, shared.name_indexes, shared.docsets
+        )
 
     @staticmethod
     def _fresh(version: Path, searcher: Searcher) -> _Generation:
@@ -136,9 +141,9 @@ class SearchEngine:
         gen = self.generation()
         parsed = parse_query(request.q, gen, gen.years)
         combined = self._combine(parsed, request, gen)
-        docnums = list(combined.docs(gen.searcher))
+        docnums = gen.docsets.matching(combined, gen.searcher)
         total = len(docnums)
-        hits = self._page_hits(gen, combined, request, parsed.marks) if total else []
+        hits = self._page_hits(gen, parsed, request, docnums) if total else []
         notes = parsed.notes
         if total and not hits:
             last = -(-total // request.per_page)
@@ -163,36 +168,56 @@ class SearchEngine:
         return parts[0] if len(parts) == 1 else query.And(parts)
 
     def _page_hits(
-        self, gen: _Generation, q: query.Query, request: SearchRequest, marks: Marks
+        self, gen: _Generation, parsed: ParsedQuery, request: SearchRequest, docnums: frozenset[int]
     ) -> list[Hit]:
-        """Return the requested page of hits."""
-        sort = request.sort if request.q.strip() or request.sort != "relevance" else "newest"
-        sortedby = None
-        if sort != "relevance":
-            sortedby = [
-                sorting.FieldFacet("date", reverse=sort == "newest"),
-                sorting.FieldFacet("item_sort"),
-            ]
+        """Return the requested page of hits: scored by Whoosh within the matching documents,
+        or ordered by date from the date column."""
         limit = request.page * request.per_page
-        results = gen.searcher.search(q, limit=limit, sortedby=sortedby, terms=False)
-        scored = sortedby is None
         start = (request.page - 1) * request.per_page
+        scoring = _scoring_query(parsed.query)
+        if request.sort == "relevance" and scoring is not None:
+            narrowed = set(docnums) if len(docnums) < gen.searcher.doc_count_all() else None
+            results = gen.searcher.search(scoring, filter=narrowed, limit=limit, terms=False)
+            ranked = [(score, docnum) for score, docnum in results.top_n]
+        else:
+            dates = self._column(gen, "date")
+            if request.sort == "oldest":
+                order = heapq.nsmallest(limit, docnums, key=lambda d: (dates[d], d))
+            else:  # newest first, the items of a meeting in their order
+                order = heapq.nlargest(limit, docnums, key=lambda d: (dates[d], -d))
+            ranked = [(0.0, docnum) for docnum in order]
         return [
-            _hit(gen.searcher.stored_fields(docnum), score if scored else 0.0, marks)
-            for score, docnum in results.top_n[start:limit]
+            _hit(gen.searcher.stored_fields(docnum), score, parsed.marks)
+            for score, docnum in ranked[start:limit]
         ]
 
     def _facets(
-        self, gen: _Generation, docnums: list[int], limit: int
+        self, gen: _Generation, docnums: frozenset[int], limit: int
     ) -> dict[str, tuple[FacetCount, ...]]:
+        matched = numpy.fromiter(docnums, dtype=numpy.int64, count=len(docnums))
         facets = {}
         for name in FACETS:
-            values = self._column(gen, name)
-            counts = Counter(map(values.__getitem__, docnums))
-            counts.pop("", None)
-            ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            values, codes = self._codes(gen, name)
+            counts = numpy.bincount(codes[matched], minlength=len(values))
+            found = [(values[i], int(counts[i])) for i in numpy.flatnonzero(counts) if values[i]]
+            ordered = sorted(found, key=lambda kv: (-kv[1], kv[0]))[:limit]
             facets[name] = tuple(FacetCount(value, count) for value, count in ordered)
         return facets
+
+    def _codes(self, gen: _Generation, name: str) -> tuple[list[str], Any]:
+        """Return a facet's distinct values and, for every document, the index of its value
+        (an array, so counting a match set's values is one numpy.bincount)."""
+        key = f"{name}#codes"
+        if key not in gen.columns:
+            column = self._column(gen, name)
+            values = sorted(set(column))
+            index = {value: i for i, value in enumerate(values)}
+            codes = numpy.fromiter(
+                map(index.__getitem__, column), dtype=numpy.int32, count=len(column)
+            )
+            gen.columns[key] = [values, codes]
+        values, codes = gen.columns[key]
+        return values, codes
 
     def _column(self, gen: _Generation, name: str) -> list[Any]:
         """Return the facet value of every document, read once per searcher."""
@@ -255,6 +280,25 @@ class SearchEngine:
         if reader.doc_count() != expected:
             problems.append(f"the index holds {reader.doc_count()} chunks, its files {expected}")
         return problems
+
+
+_TEXT_FIELDS = frozenset(DEFAULT_FIELDS)
+
+
+def _scoring_query(q: query.Query) -> query.Query | None:
+    """Return the part of a query that ranks: its words. Clauses on dates, kinds and names only
+    narrow (the matching set already holds them), and a query of such clauses alone is ordered
+    by date instead (None)."""
+    if isinstance(q, query.And):
+        words = [c for c in q.subqueries if _has_words(c)]
+        return (words[0] if len(words) == 1 else query.And(words)) if words else None
+    return q if _has_words(q) else None
+
+
+def _has_words(q: query.Query) -> bool:
+    return any(field in _TEXT_FIELDS for field, _ in q.iter_all_terms(phrases=True)) or any(
+        getattr(leaf, "fieldname", None) in _TEXT_FIELDS for leaf in q.leaves()
+    )
 
 
 def _filters(request: SearchRequest, years: list[int]) -> list[query.Query]:
