@@ -94,11 +94,19 @@ def _details(chunk: Chunk) -> dict[str, Any]:
     return {key: getattr(chunk, key) for key in keys if getattr(chunk, key) is not None}
 
 
-def chunks_of(path: Path) -> tuple[list[Chunk], list[dict[str, Any]]]:
-    """Read a file and return its chunks and a summary of each of its meetings."""
+def chunks_of(path: Path, document: str | None = None) -> tuple[list[Chunk], list[dict[str, Any]]]:
+    """Read a file and return its chunks and a summary of each of its meetings.
+
+    :param document: the file's name within the indexed folder, which its ids derive from.
+    """
     meetings = read_document(path)
-    chunks = [c for i, m in enumerate(meetings) for c in chunk_meeting(m, i)]
-    return chunks, [meeting_summary(m, i) for i, m in enumerate(meetings)]
+    chunks = [c for i, m in enumerate(meetings) for c in chunk_meeting(m, i, document)]
+    return chunks, [meeting_summary(m, i, document) for i, m in enumerate(meetings)]
+
+
+def document_name(path: Path, root: Path) -> str:
+    """Return a document's name within the folder it was indexed from ("sample_data/x/y.txt")."""
+    return root.name if path == root else f"{root.name}/{path.relative_to(root).as_posix()}"
 
 
 def file_hash(path: Path) -> str:
@@ -114,7 +122,7 @@ def file_hash(path: Path) -> str:
 class _Plan:
     """What a reindex has to do: files to read, files to drop."""
 
-    to_read: list[tuple[Path, str]] = field(default_factory=list)
+    to_read: list[tuple[Path, str, str]] = field(default_factory=list)  # path, change, name
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
     seen: int = 0
@@ -172,21 +180,22 @@ def _plan(roots: list[Path], files: dict[str, Any], full: bool) -> _Plan:
     """Decide which files to read and which to remove."""
     plan = _Plan()
     present: set[str] = set()
-    for path in find_documents(roots):
+    for root, path in ((r, p) for r in roots for p in find_documents([r])):
         key = str(path)
         present.add(key)
         plan.seen += 1
         known = files.get(key)
         stat = path.stat() if path.is_file() else None
+        name = document_name(path, root)
         if full or known is None or stat is None:
-            plan.to_read.append((path, "added" if known is None or full else "updated"))
+            plan.to_read.append((path, "added" if known is None or full else "updated", name))
         elif (known.get("size"), known.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns):
             plan.unchanged += 1
         elif known.get("sha256") == file_hash(path):
             known["mtime_ns"] = stat.st_mtime_ns
             plan.unchanged += 1
         else:
-            plan.to_read.append((path, "updated"))
+            plan.to_read.append((path, "updated", name))
     plan.removed = [k for k in files if _under(k, roots) and k not in present]
     return plan
 
@@ -217,8 +226,8 @@ def _write(
             writer.delete_by_term("source", key)
             files.pop(key, None)
             report.removed += 1
-        for done, (path, change) in enumerate(plan.to_read, start=1):
-            _index_file(writer, path, change, files, report)
+        for done, (path, change, name) in enumerate(plan.to_read, start=1):
+            _index_file(writer, path, change, name, files, report)
             if progress:
                 progress(done, len(plan.to_read), str(path))
     except BaseException:
@@ -229,14 +238,19 @@ def _write(
 
 
 def _index_file(
-    writer: IndexWriter, path: Path, change: str, files: dict[str, Any], report: ReindexReport
+    writer: IndexWriter,
+    path: Path,
+    change: str,
+    name: str,
+    files: dict[str, Any],
+    report: ReindexReport,
 ) -> None:
     """Replace one file's chunks; a file that fails keeps its old chunks and is reported."""
     key = str(path)
     try:
         stat = path.stat()
         digest = file_hash(path)
-        chunks, meetings = chunks_of(path)
+        chunks, meetings = chunks_of(path, name)
     except UnreadableDocument as error:
         report.failed.append(Failure(key, error.reason))
         return

@@ -70,16 +70,22 @@ class Chunk:
         return data
 
 
-def meeting_id(meeting: Meeting, index: int) -> str:
-    """Return a stable id for the ``index``-th meeting of its source document."""
-    key = f"{meeting.source}\x00{index}\x00{meeting.committee}\x00{meeting.date}"
+def meeting_id(meeting: Meeting, index: int, document: str | None = None) -> str:
+    """Return a stable id for the ``index``-th meeting of a document.
+
+    :param document: the document's name within the indexed folder ("sample_data/a/b.txt"),
+        so that ids survive moving the folder; the source path when not given.
+    """
+    key = f"{document or meeting.source}\x00{index}\x00{meeting.committee}\x00{meeting.date}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def meeting_summary(meeting: Meeting, index: int = 0) -> dict[str, Any]:
+def meeting_summary(
+    meeting: Meeting, index: int = 0, document: str | None = None
+) -> dict[str, Any]:
     """Return what lists of meetings show: id, body, date, venue, counts."""
     return {
-        "id": meeting_id(meeting, index),
+        "id": meeting_id(meeting, index, document),
         "council": meeting.council,
         "committee": meeting.committee,
         "date": meeting.date.isoformat() if meeting.date else None,
@@ -94,9 +100,9 @@ def meeting_summary(meeting: Meeting, index: int = 0) -> dict[str, Any]:
     }
 
 
-def chunk_meeting(meeting: Meeting, index: int = 0) -> Iterator[Chunk]:
+def chunk_meeting(meeting: Meeting, index: int = 0, document: str | None = None) -> Iterator[Chunk]:
     """Yield the meeting's chunks: per item, per speech, per decision and per attendee."""
-    mid = meeting_id(meeting, index)
+    mid = meeting_id(meeting, index, document)
     common = {
         "meeting_id": mid,
         "source": meeting.source,

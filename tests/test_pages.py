@@ -15,8 +15,8 @@ from indexer.model import ROLES
 from search.engine import SearchEngine, SearchRequest
 from tests.conftest import ROOT, SAMPLE_DATA
 
-LIBRARY_ITEM = "ec4edac3f1edcc50-i3"  # Ashbury Cabinet, 4 March 2021, item 3 (a transcript)
-LICENSING_MEETING = "b233b1111120fbb4"  # Ashbury Licensing Committee, 2 October 2019
+LIBRARY_ITEM = "f60a9be279fa63d1-i3"  # Ashbury Cabinet, 4 March 2021, item 3 (a transcript)
+LICENSING_MEETING = "b690f7bfea244bc8"  # Ashbury Licensing Committee, 2 October 2019
 HACKNEY_ITEM = f"{LICENSING_MEETING}-i3"  # item 24, a vote of 5 to 0, moved and seconded
 
 
@@ -134,7 +134,7 @@ def test_results_are_grouped_by_meeting_then_item(client) -> None:
     first = page.select_one("ol.groups > li.group")
     assert first is not None
     assert text(first.select_one(".group-title")) == "Cabinet, 4 March 2021"
-    assert first.select_one(".group-title a")["href"] == "/meetings/ec4edac3f1edcc50"
+    assert first.select_one(".group-title a")["href"] == "/meetings/f60a9be279fa63d1"
     assert text(first.select_one(".group-council")) == "Ashbury Borough Council"
     item = first.select_one(".group-item")
     assert text(item.select_one(".hit-title")) == "Item 3: Library opening hours"
@@ -385,7 +385,7 @@ def test_item_page_shows_the_whole_item(client) -> None:
     assert "pilot Sunday opening at Ashbury Central Library, eleven till three" in minutes
     assert not page.select("mark")
     meeting = page.find("a", string="Cabinet, 4 March 2021")
-    assert meeting["href"] == "/meetings/ec4edac3f1edcc50"
+    assert meeting["href"] == "/meetings/f60a9be279fa63d1"
     facts = {text(d.dt): text(d.dd) for d in page.select("dl.facts > div")}
     assert facts["Source"] == "2021-03-04.txt · the council's page for this meeting"
     council = page.find("a", string="the council's page for this meeting")
@@ -421,7 +421,7 @@ def test_item_page_highlights_the_query(client) -> None:
     back = page.find("a", string="Back to the results")
     assert back["href"] == "/search?q=%22opening+hours%22"
     following = page.select_one(".prev-next a[rel=next]")
-    assert following["href"] == "/items/ec4edac3f1edcc50-i4?q=%22opening+hours%22"
+    assert following["href"] == "/items/f60a9be279fa63d1-i4?q=%22opening+hours%22"
 
 
 def test_item_page_escapes_its_text_and_the_query(client) -> None:

@@ -246,3 +246,12 @@ def test_search_stats_and_check_commands(minutes: Path, tmp_path: Path) -> None:
     assert (check.exit_code, check.output) == (0, "ok: the index opens and agrees with its files\n")
     bad = runner.invoke(cli, ["search", "date:2019-13", "--index", index])
     assert bad.exit_code == 1 and bad.output.startswith("Error: '2019-13' is not a date")
+
+
+def test_ids_survive_moving_the_folder(minutes: Path, tmp_path: Path) -> None:
+    moved = Path(shutil.copytree(minutes, tmp_path / "elsewhere" / "deeper" / minutes.name))
+    reindex([minutes], tmp_path / "a")
+    reindex([moved], tmp_path / "b")
+    assert sorted(ids_by_source(tmp_path / "a").values()) == sorted(
+        ids_by_source(tmp_path / "b").values()
+    )

@@ -53,7 +53,7 @@ def test_open_an_item_then_its_meeting(page: Page) -> None:
     expect(page.locator("h1 mark")).to_have_text("Library opening hours")
     expect(page.locator("section[aria-labelledby=minutes] mark").first).to_be_visible()
     page.locator("dl.facts").get_by_role("link", name="Cabinet, 4 March 2021").click()
-    expect(page).to_have_url(re.compile(r"/meetings/ec4edac3f1edcc50$"))
+    expect(page).to_have_url(re.compile(r"/meetings/f60a9be279fa63d1$"))
     expect(page.locator("h1")).to_have_text("Cabinet, 4 March 2021")
     expect(page.get_by_role("heading", name="Attendance")).to_be_visible()
     expect(page.locator("ol.item-list > li")).to_have_count(6)
@@ -129,8 +129,8 @@ def test_search_works_without_javascript(browser, base_url: str) -> None:  # typ
     [
         "/search?q=library+opening+hours",
         "/search?q=library&group=0",
-        "/items/ec4edac3f1edcc50-i3?q=library",
-        "/meetings/b233b1111120fbb4",
+        "/items/f60a9be279fa63d1-i3?q=library",
+        "/meetings/b690f7bfea244bc8",
         "/status",
         "/help/query-syntax",
         "/speakers/Councillor%20Priya%20Patel",
