@@ -291,8 +291,22 @@ def _scoring_query(q: query.Query) -> query.Query | None:
     by date instead (None)."""
     if isinstance(q, query.And):
         words = [c for c in q.subqueries if _has_words(c)]
-        return (words[0] if len(words) == 1 else query.And(words)) if words else None
-    return q if _has_words(q) else None
+        return (
+            _words_for_phrases(words[0] if len(words) == 1 else query.And(words)) if words else None
+        )
+    return _words_for_phrases(q) if _has_words(q) else None
+
+
+def _words_for_phrases(q: query.Query) -> query.Query:
+    """Rank a phrase by its words: every document scored already holds the phrase (the
+    matching set says so), and Whoosh's positional check is the slowest part of a search."""
+
+    def unphrase(node: query.Query) -> query.Query:
+        if isinstance(node, query.Phrase):
+            return query.And([query.Term(node.fieldname, w) for w in node.words], boost=node.boost)
+        return node
+
+    return q.accept(unphrase)
 
 
 def _has_words(q: query.Query) -> bool:
