@@ -114,7 +114,7 @@ def build(work: Path, count: int, procs: int) -> float:
     version = store.new_version()
     ix = whoosh_index.create_in(str(version), build_schema())
     started = time.perf_counter()
-    writer = ix.writer(procs=procs, multisegment=True, limitmb=256)
+    writer = ix.writer(procs=procs, multisegment=True, limitmb=1024)
     for chunk in generate(count):
         writer.add_document(**document_fields(chunk))
     writer.commit()
