@@ -10,20 +10,26 @@ from search.engine import SearchEngine
 from search.errors import InvalidQuery
 from search.query import Marks, parse_query
 from search.results import Decision, ItemLine, ItemView, MeetingSummary, MeetingView, Speech
-from search.storage import MANIFEST, read_json
 
 
 def meetings(engine: SearchEngine) -> list[MeetingSummary]:
     """Return every indexed meeting, newest first (read from the index's manifest)."""
-    gen = engine.generation()
-    if "meetings" not in gen.columns:
-        files = read_json(gen.version / MANIFEST).get("files", {})
+    return list(_meetings_by_id(engine).values())
+
+
+def _meetings_by_id(engine: SearchEngine) -> dict[str, MeetingSummary]:
+    """Return the meetings by id, newest first, read from the manifest once per index state."""
+    manifest = engine.manifest()
+    memo = engine.generation().memo
+    if memo.get("meetings", (None,))[0] is not manifest:
+        files = manifest.get("files", {})
         found = [
             MeetingSummary(**_summary(m)) for f in files.values() for m in f.get("meetings", [])
         ]
         found.sort(key=lambda m: (m.date or "", m.committee or ""), reverse=True)
-        gen.columns["meetings"] = found
-    return list(gen.columns["meetings"])
+        memo["meetings"] = (manifest, {m.id: m for m in found})
+    found_by_id: dict[str, MeetingSummary] = memo["meetings"][1]
+    return found_by_id
 
 
 def _summary(data: dict[str, Any]) -> dict[str, Any]:
@@ -33,7 +39,7 @@ def _summary(data: dict[str, Any]) -> dict[str, Any]:
 
 def meeting_summary(engine: SearchEngine, meeting_id: str) -> MeetingSummary | None:
     """Return one meeting's summary, or None."""
-    return next((m for m in meetings(engine) if m.id == meeting_id), None)
+    return _meetings_by_id(engine).get(meeting_id)
 
 
 def meeting(engine: SearchEngine, meeting_id: str) -> MeetingView | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import threading
 from collections.abc import Iterator
@@ -80,6 +81,8 @@ class _Generation:
     years: list[int] = field(default_factory=list)
     name_indexes: dict[str, NameIndex] = field(default_factory=dict)
     docsets: DocSets = field(default_factory=DocSets)
+    codes: dict[str, tuple[list[str], Any]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # what browse.py works out once
 
     def expand_prefix(self, fieldname: str, prefix: str) -> Iterator[Any]:
         """Yield the indexed words of a field that start with ``prefix``."""
@@ -107,14 +110,15 @@ class SearchEngine:
     def generation(self) -> _Generation:
         """Return this thread's searcher on the newest committed index, reopening only when
         it changed."""
-        version = self.store.require_current()
         mine: _Generation | None = getattr(self._local, "generation", None)
-        if mine is None or mine.version != version:
-            searcher = open_index(version).searcher()
-        else:
+        if mine is not None and self.store.current() == mine.version:
             searcher = mine.searcher.refresh()
             if searcher is mine.searcher:
                 return mine
+            version = mine.version
+        else:  # a first request, or a --full rebuild swapped in: check its schema once
+            version = self.store.require_current()
+            searcher = open_index(version).searcher()
         mine = self._local.generation = self._for_thread(version, searcher)
         return mine
 
@@ -126,9 +130,7 @@ class SearchEngine:
             if shared is None:
                 self._shared = {key: self._fresh(version, searcher)}  # older states are done
                 shared = self._shared[key]
-        return _Generation(
-            version, searcher, shared.columns, shared.years, shared.name_indexes, shared.docsets
-        )
+        return dataclasses.replace(shared, searcher=searcher)
 
     @staticmethod
     def _fresh(version: Path, searcher: Searcher) -> _Generation:
@@ -207,17 +209,15 @@ class SearchEngine:
     def _codes(self, gen: _Generation, name: str) -> tuple[list[str], Any]:
         """Return a facet's distinct values and, for every document, the index of its value
         (an array, so counting a match set's values is one numpy.bincount)."""
-        key = f"{name}#codes"
-        if key not in gen.columns:
+        if name not in gen.codes:
             column = self._column(gen, name)
             values = sorted(set(column))
             index = {value: i for i, value in enumerate(values)}
             codes = numpy.fromiter(
                 map(index.__getitem__, column), dtype=numpy.int32, count=len(column)
             )
-            gen.columns[key] = [values, codes]
-        values, codes = gen.columns[key]
-        return values, codes
+            gen.codes[name] = (values, codes)
+        return gen.codes[name]
 
     def _column(self, gen: _Generation, name: str) -> list[Any]:
         """Return the facet value of every document, read once per searcher."""
@@ -245,12 +245,23 @@ class SearchEngine:
             key=lambda d: (d.get("item_index", -1), order[d["kind"]], item_sort_key(d["id"])),
         )
 
+    def manifest(self) -> dict[str, Any]:
+        """Return the current index's manifest, read again only when it has been rewritten."""
+        gen = self.generation()
+        path = gen.version / MANIFEST
+        stamp = path.stat().st_mtime_ns if path.exists() else 0
+        cached = gen.memo.get("manifest")
+        if cached is None or cached[0] != stamp:
+            cached = gen.memo["manifest"] = (stamp, read_json(path))
+        manifest: dict[str, Any] = cached[1]
+        return manifest
+
     def stats(self) -> dict[str, Any]:
         """Return what the index holds: meetings, chunks by kind, committees, dates, last run."""
         gen = self.generation()
         reader = gen.searcher.reader()
         days = sorted(reader.field_terms("day"))
-        manifest = read_json(gen.version / MANIFEST)
+        manifest = self.manifest()
         return {
             "index": str(self.store.root),
             "meetings": sum(1 for _ in reader.field_terms("meeting_id")),
@@ -268,7 +279,7 @@ class SearchEngine:
         """Return the ways the index disagrees with its manifest (none when healthy)."""
         gen = self.generation()
         reader = gen.searcher.reader()
-        files = read_json(gen.version / MANIFEST).get("files", {})
+        files = self.manifest().get("files", {})
         problems = []
         for path, entry in sorted(files.items()):
             found = reader.doc_frequency("source", path)

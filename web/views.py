@@ -171,17 +171,27 @@ def facet_values(name: str, counts: tuple[FacetCount, ...]) -> list[FacetCount]:
 def item(id: str) -> ResponseReturnValue:
     """One item in full, with the query's words marked when ``q`` is given."""
     view = browse.item(engine(), id) or abort(404, f"There is no item with the id {id}.")
-    meeting = browse.meeting(engine(), view.meeting.id)
-    lines = {line.id: line for line in meeting.items} if meeting else {}
     q = request.args.get("q", "").strip()
     return render_template(
         "item.html",
         view=view,
         q=q,
         mark=_marker(browse.query_marks(engine(), q) if q else None),
-        previous=lines.get(view.previous_id or ""),
-        next=lines.get(view.next_id or ""),
+        previous=_neighbour(view.previous_id),
+        next=_neighbour(view.next_id),
     )
+
+
+def _neighbour(chunk_id: str | None) -> dict[str, str] | None:
+    """Return the id, number and title of a neighbouring item, for its link."""
+    doc = engine().document(chunk_id) if chunk_id else None
+    if doc is None:
+        return None
+    return {
+        "id": doc["id"],
+        "number": doc.get("item_number", ""),
+        "title": doc.get("item_title", ""),
+    }
 
 
 def _marker(marks: Marks | None) -> Callable[[str], str]:
