@@ -1,4 +1,4 @@
-"""Open the index, keep one searcher fresh, and answer searches with a Page."""
+"""Open the index, keep a searcher a thread fresh, and answer searches with a Page."""
 
 from __future__ import annotations
 
