@@ -24,8 +24,11 @@ from indexer.read import find_documents, read_document
 from search.errors import IndexOutOfDate
 from search.schema import SCHEMA_VERSION, build_schema
 from search.storage import MANIFEST, META, IndexDir, open_index, read_json, write_json
+from search.writer import FastWriter, write_parallel
 
 PROCEDURAL_BOOST = 0.5
+# Below this many bytes to read, worker processes cost more to start than they save.
+PARALLEL_BYTES = 2_000_000
 Progress = Callable[[int, int, str], None]  # (files done, files to read, path just read)
 
 
@@ -134,8 +137,13 @@ def reindex(
     full: bool = False,
     progress: Progress | None = None,
     procs: int = 1,
+    parallel_bytes: int = PARALLEL_BYTES,
 ) -> ReindexReport:
-    """Bring the index at ``root`` up to date with the documents under ``paths``."""
+    """Bring the index at ``root`` up to date with the documents under ``paths``.
+
+    A full reindex reads and indexes in ``procs`` processes when it has at least
+    ``parallel_bytes`` to read; anything else runs in this process.
+    """
     started = time.monotonic()
     store = IndexDir(root)
     with store.lock():
@@ -151,7 +159,8 @@ def reindex(
         assert version is not None
         report = ReindexReport(index=str(root), full=full, seen=plan.seen, unchanged=plan.unchanged)
         try:
-            _write(version, plan, manifest, report, progress, procs if full else 1)
+            workers = procs if full and _bytes_to_read(plan) >= parallel_bytes else 1
+            _write(version, plan, manifest, report, progress, workers)
         except BaseException:
             if full:
                 shutil.rmtree(version, ignore_errors=True)
@@ -212,61 +221,77 @@ def _write(
     progress: Progress | None,
     procs: int,
 ) -> None:
-    """Apply the plan in one Whoosh commit."""
+    """Apply the plan in one commit, reading and indexing files in ``procs`` processes."""
     ix = (
         whoosh_index.create_in(str(version), build_schema())
         if not whoosh_index.exists_in(str(version))
         else open_index(version)
     )
     files = manifest.setdefault("files", {})
-    # Each process pools up to 1 GB of postings before writing a run: with the default 128 MB
-    # a 250,000-chunk build spends a third of its time merging runs (bench/search_bench.py).
-    options = {"procs": procs, "multisegment": True, "limitmb": 1024} if procs > 1 else {}
-    writer = ix.writer(**options)
-    try:
+    done_count = 0
+
+    def remove(writer: FastWriter) -> None:
         for key in plan.removed:
             writer.delete_by_term("source", key)
             files.pop(key, None)
             report.removed += 1
-        for done, (path, change, name) in enumerate(plan.to_read, start=1):
-            _index_file(writer, path, change, name, files, report)
-            if progress:
-                progress(done, len(plan.to_read), str(path))
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
+
+    def done(outcome: _Outcome) -> None:
+        nonlocal done_count
+        done_count += 1
+        if outcome.failure is not None:
+            report.failed.append(outcome.failure)
+        else:
+            files[outcome.key] = outcome.entry
+            report.chunks_written += outcome.entry["chunks"]
+            setattr(report, outcome.change, getattr(report, outcome.change) + 1)
+        if progress:
+            progress(done_count, len(plan.to_read), outcome.key)
+
+    write_parallel(ix, plan.to_read, _index_file, done, min(procs, len(plan.to_read)), remove)
     report.chunks, report.meetings = _totals(ix, files)
 
 
-def _index_file(
-    writer: IndexWriter,
-    path: Path,
-    change: str,
-    name: str,
-    files: dict[str, Any],
-    report: ReindexReport,
-) -> None:
+def _bytes_to_read(plan: _Plan) -> int:
+    total = 0
+    for path, _, _ in plan.to_read:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What indexing one file did, sent back from a worker process."""
+
+    key: str
+    change: str
+    entry: dict[str, Any] = field(default_factory=dict)
+    failure: Failure | None = None
+
+
+def _index_file(task: tuple[Path, str, str], writer: IndexWriter) -> _Outcome:
     """Replace one file's chunks; a file that fails keeps its old chunks and is reported."""
+    path, change, name = task
     key = str(path)
     try:
         stat = path.stat()
         digest = file_hash(path)
         chunks, meetings = chunks_of(path, name)
     except UnreadableDocument as error:
-        report.failed.append(Failure(key, error.reason))
-        return
+        return _Outcome(key, change, failure=Failure(key, error.reason))
     except Exception as error:  # a reader's bug must not stop the reindex
-        report.failed.append(Failure(key, f"internal error {type(error).__name__}: {error}"))
-        return
+        reason = f"internal error {type(error).__name__}: {error}"
+        return _Outcome(key, change, failure=Failure(key, reason))
     if change == "updated":
         writer.delete_by_term("source", key)
     for chunk in chunks:
         writer.add_document(**document_fields(chunk))
-    files[key] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest,
-                  "chunks": len(chunks), "meetings": meetings}  # fmt: skip
-    report.chunks_written += len(chunks)
-    setattr(report, change, getattr(report, change) + 1)
+    entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest,
+             "chunks": len(chunks), "meetings": meetings}  # fmt: skip
+    return _Outcome(key, change, entry)
 
 
 def _totals(ix: Any, files: dict[str, Any]) -> tuple[int, int]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from search.analysis import text_analyzer
 from search.query import Marks
-from search.schema import text_analyzer
 
 EXCERPT_CHARS = 6000
 SNIPPET_CHARS = 240

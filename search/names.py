@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from search.schema import name_analyzer
+from search.analysis import name_analyzer
 
 _ANALYZER = name_analyzer()
 

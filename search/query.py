@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from whoosh import fields, qparser, query
 
 from indexer.chunks import KINDS
+from search.analysis import name_analyzer, text_analyzer
 from search.errors import InvalidQuery
 from search.names import NameIndex
 from search.schema import (
@@ -25,8 +26,6 @@ from search.schema import (
     DEFAULT_FIELDS,
     NAME_FIELDS,
     USER_FIELDS,
-    name_analyzer,
-    text_analyzer,
 )
 
 MAX_EXPANSION = 200

@@ -10,10 +10,10 @@ from typing import Any
 from whoosh import query
 from whoosh.support.levenshtein import damerau_levenshtein
 
+from search.analysis import text_analyzer
 from search.engine import SearchEngine, SearchRequest
 from search.errors import InvalidQuery
 from search.names import name_words
-from search.schema import text_analyzer
 
 # A bare word: not a field name (word:), not a field's value (:word), not prefix* or fuzzy~.
 _WORD = re.compile(r"(?<![\w:*~?'’])[^\W\d_][\w'’]*(?![\w:*~?'’])")
