@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import heapq
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,8 +15,8 @@ from whoosh.searching import Searcher
 
 from indexer.chunks import KINDS
 from indexer.model import item_sort_key
-from search.docsets import DocSets
 from search.errors import InvalidQuery
+from search.evaluate import Evaluator, IndexArrays, top
 from search.highlight import highlight
 from search.names import NameIndex
 from search.query import (
@@ -80,13 +79,18 @@ class _Generation:
     columns: dict[str, list[Any]] = field(default_factory=dict)
     years: list[int] = field(default_factory=list)
     name_indexes: dict[str, NameIndex] = field(default_factory=dict)
-    docsets: DocSets = field(default_factory=DocSets)
+    arrays: IndexArrays | None = None
     codes: dict[str, tuple[list[str], Any]] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)  # what browse.py works out once
 
     def expand_prefix(self, fieldname: str, prefix: str) -> Iterator[Any]:
         """Yield the indexed words of a field that start with ``prefix``."""
         yield from self.searcher.reader().expand_prefix(fieldname, prefix)
+
+    def evaluator(self) -> Evaluator:
+        """Return an evaluator of queries over this thread's searcher."""
+        assert self.arrays is not None
+        return Evaluator(self.searcher, self.arrays)
 
     def names(self, fieldname: str) -> NameIndex:
         """Return the names of a keyword field by their words, built once per searcher."""
@@ -135,7 +139,7 @@ class SearchEngine:
     @staticmethod
     def _fresh(version: Path, searcher: Searcher) -> _Generation:
         years = sorted(int(y) for y in searcher.reader().field_terms("year") if y.isdigit())
-        return _Generation(version, searcher, years=years)
+        return _Generation(version, searcher, years=years, arrays=IndexArrays.of(searcher))
 
     def search(self, request: SearchRequest) -> Page:
         """Run a search and return a page of hits with facet counts over every match."""
@@ -143,9 +147,10 @@ class SearchEngine:
         gen = self.generation()
         parsed = parse_query(request.q, gen, gen.years)
         combined = self._combine(parsed, request, gen)
-        docnums = gen.docsets.matching(combined, gen.searcher)
+        evaluator = gen.evaluator()
+        docnums = numpy.flatnonzero(evaluator.matches(combined))
         total = len(docnums)
-        hits = self._page_hits(gen, parsed, request, docnums) if total else []
+        hits = self._page_hits(gen, evaluator, parsed, request, docnums) if total else []
         notes = parsed.notes
         if total and not hits:
             last = -(-total // request.per_page)
@@ -170,33 +175,34 @@ class SearchEngine:
         return parts[0] if len(parts) == 1 else query.And(parts)
 
     def _page_hits(
-        self, gen: _Generation, parsed: ParsedQuery, request: SearchRequest, docnums: frozenset[int]
+        self,
+        gen: _Generation,
+        evaluator: Evaluator,
+        parsed: ParsedQuery,
+        request: SearchRequest,
+        docnums: numpy.ndarray,
     ) -> list[Hit]:
-        """Return the requested page of hits: scored by Whoosh within the matching documents,
-        or ordered by date from the date column."""
+        """Return the requested page of hits: by BM25F score within the matching documents,
+        or by date from the date column."""
         limit = request.page * request.per_page
         start = (request.page - 1) * request.per_page
         scoring = _scoring_query(parsed.query)
         if request.sort == "relevance" and scoring is not None:
-            narrowed = set(docnums) if len(docnums) < gen.searcher.doc_count_all() else None
-            results = gen.searcher.search(scoring, filter=narrowed, limit=limit, terms=False)
-            ranked = [(score, docnum) for score, docnum in results.top_n]
+            ranked = top(evaluator.scores(scoring), docnums, limit)
         else:
-            dates = self._column(gen, "date")
-            if request.sort == "oldest":
-                order = heapq.nsmallest(limit, docnums, key=lambda d: (dates[d], d))
-            else:  # newest first, the items of a meeting in their order
-                order = heapq.nlargest(limit, docnums, key=lambda d: (dates[d], -d))
-            ranked = [(0.0, docnum) for docnum in order]
+            dates = self._dates(gen)[docnums]
+            # oldest: by date then document order; newest: the reverse date, a meeting's
+            # items still in their order
+            keys = (docnums, dates) if request.sort == "oldest" else (docnums, -dates)
+            ranked = [(0.0, int(docnums[i])) for i in numpy.lexsort(keys)[:limit]]
         return [
             _hit(gen.searcher.stored_fields(docnum), score, parsed.marks)
             for score, docnum in ranked[start:limit]
         ]
 
     def _facets(
-        self, gen: _Generation, docnums: frozenset[int], limit: int
+        self, gen: _Generation, matched: numpy.ndarray, limit: int
     ) -> dict[str, tuple[FacetCount, ...]]:
-        matched = numpy.fromiter(docnums, dtype=numpy.int64, count=len(docnums))
         facets = {}
         for name in FACETS:
             values, codes = self._codes(gen, name)
@@ -218,6 +224,13 @@ class SearchEngine:
             )
             gen.codes[name] = (values, codes)
         return gen.codes[name]
+
+    def _dates(self, gen: _Generation) -> numpy.ndarray:
+        """Return every document's date as YYYYMMDD (0 when unknown), an array."""
+        if "dates" not in gen.memo:
+            gen.memo["dates"] = numpy.array(self._column(gen, "date"), dtype=numpy.int64)
+        found: numpy.ndarray = gen.memo["dates"]
+        return found
 
     def _column(self, gen: _Generation, name: str) -> list[Any]:
         """Return the facet value of every document, read once per searcher."""
@@ -302,22 +315,8 @@ def _scoring_query(q: query.Query) -> query.Query | None:
     by date instead (None)."""
     if isinstance(q, query.And):
         words = [c for c in q.subqueries if _has_words(c)]
-        return (
-            _words_for_phrases(words[0] if len(words) == 1 else query.And(words)) if words else None
-        )
-    return _words_for_phrases(q) if _has_words(q) else None
-
-
-def _words_for_phrases(q: query.Query) -> query.Query:
-    """Rank a phrase by its words: every document scored already holds the phrase (the
-    matching set says so), and Whoosh's positional check is the slowest part of a search."""
-
-    def unphrase(node: query.Query) -> query.Query:
-        if isinstance(node, query.Phrase):
-            return query.And([query.Term(node.fieldname, w) for w in node.words], boost=node.boost)
-        return node
-
-    return q.accept(unphrase)
+        return (words[0] if len(words) == 1 else query.And(words)) if words else None
+    return q if _has_words(q) else None
 
 
 def _has_words(q: query.Query) -> bool:

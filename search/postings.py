@@ -1,0 +1,185 @@
+"""A term's postings as numpy arrays, read a whole list at a time.
+
+Whoosh's matchers walk postings one document at a time in Python, about 15 microseconds a
+posting. Here a term's list is read from the postings file in one piece and its blocks are
+decoded in C (zlib, pickle, numpy.cumsum), so matching, counting and scoring can be done with
+array operations (search/evaluate.py). The reading follows the pinned whoosh3 codec's block
+layout (search/writer.py writes the same layout); a posting list it cannot read this way is
+read through Whoosh's matcher instead.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import struct
+import threading
+import zlib
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC
+from whoosh.util.numeric import byte_to_length
+
+CACHE_POSTINGS = 4_000_000  # postings kept between searches, about 32 MB of arrays
+_BLOCK_LENGTH = struct.Struct("!i")
+_LENGTHS = numpy.array([byte_to_length(b) for b in range(256)], dtype=numpy.float32)
+
+
+@dataclass(frozen=True)
+class Postings:
+    """One term's postings over the whole index: global docnums in order, and weights."""
+
+    ids: numpy.ndarray
+    weights: numpy.ndarray
+    values: tuple[bytes, ...] | None = None  # encoded positions, when asked for
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+EMPTY = Postings(numpy.zeros(0, numpy.int64), numpy.zeros(0, numpy.float32), ())
+
+
+class PostingsCache:
+    """Postings of terms read from one index state, the most recent kept up to a size.
+    Shared by the threads searching that state; each thread reads with its own reader."""
+
+    def __init__(self, limit: int = CACHE_POSTINGS) -> None:
+        self._found: OrderedDict[tuple[str, str], Postings] = OrderedDict()
+        self._size = 0
+        self._limit = limit
+        self._lock = threading.Lock()
+
+    def get(self, reader: Any, field: str, text: str, values: bool = False) -> Postings:
+        """Return the postings of ``field:text`` (with positions when ``values``)."""
+        key = (field, text)
+        with self._lock:
+            found = self._found.get(key)
+            if found is not None and (found.values is not None or not values):
+                self._found.move_to_end(key)
+                return found
+        found = read_postings(reader, field, text, values)
+        with self._lock:
+            old = self._found.pop(key, None)
+            self._size += _cost(found) - (_cost(old) if old is not None else 0)
+            self._found[key] = found
+            while self._size > self._limit and len(self._found) > 1:
+                _, dropped = self._found.popitem(last=False)
+                self._size -= _cost(dropped)
+        return found
+
+
+def _cost(postings: Postings) -> int:
+    return len(postings) * (6 if postings.values is not None else 1)
+
+
+def read_postings(reader: Any, field: str, text: str, values: bool = False) -> Postings:
+    """Read every posting of a term from each segment of ``reader`` (a Whoosh IndexReader)."""
+    btext = text.encode("utf-8")
+    parts = []
+    for segment, offset in reader.leaf_readers():
+        if (field, btext) not in segment:
+            continue
+        ids, weights, vals = _segment_postings(segment, field, btext)
+        parts.append((ids + offset, weights, vals))
+    if not parts:
+        return EMPTY if values else Postings(EMPTY.ids, EMPTY.weights)
+    ids = numpy.concatenate([p[0] for p in parts])
+    weights = numpy.concatenate([p[1] for p in parts])
+    kept = tuple(v for p in parts for v in p[2]) if values else None
+    return Postings(ids, weights, kept)
+
+
+def _segment_postings(
+    segment: Any, field: str, btext: bytes
+) -> tuple[numpy.ndarray, numpy.ndarray, list[bytes]]:
+    terms = segment._terms
+    info = terms.term_info(field, btext)
+    if info.is_inlined() or not hasattr(terms, "_postfile"):
+        return _matcher_postings(segment, field, btext)
+    start, length = info.extent()
+    if isinstance(length, tuple):  # W3TermInfo.from_bytes forgets to take the int out
+        (length,) = length
+    raw = terms._postfile.get(start, length)
+    if raw[:4] != WHOOSH3_HEADER_MAGIC:
+        return _matcher_postings(segment, field, btext)
+    ids, weights, values = _decode_blocks(raw)
+    if segment.has_deletions():
+        live = ~numpy.isin(ids, numpy.fromiter(segment._perdoc.deleted_docs(), dtype=numpy.int64))
+        ids, weights = ids[live], weights[live]
+        if values:
+            values = [v for v, keep in zip(values, live, strict=True) if keep]
+    return ids, weights, values
+
+
+def _decode_blocks(raw: bytes) -> tuple[numpy.ndarray, numpy.ndarray, list[bytes]]:
+    """Decode a whoosh3 posting list: after a magic number, blocks of (signed length, info
+    pickle, data pickle, zlib'd when the info says so); a negative length marks the last."""
+    stream = io.BytesIO(raw)
+    position = 4
+    ids: list[numpy.ndarray] = []
+    weights: list[numpy.ndarray] = []
+    values: list[bytes] = []
+    while position < len(raw):
+        (size,) = _BLOCK_LENGTH.unpack_from(raw, position)
+        end = position + 4 + abs(size)
+        stream.seek(position + 4)
+        count, _, _, compression, _, _ = pickle.load(stream)
+        data = raw[stream.tell() : end]
+        gaps, block_weights, block_values = pickle.loads(
+            zlib.decompress(data) if compression else data
+        )
+        ids.append(numpy.cumsum(numpy.array(gaps, dtype=numpy.int64)))  # gaps restart a block
+        if isinstance(block_weights, tuple):
+            weights.append(numpy.array(block_weights, dtype=numpy.float32))
+        else:
+            weight = 1.0 if block_weights is None else block_weights
+            weights.append(numpy.full(count, weight, dtype=numpy.float32))
+        if isinstance(block_values, tuple):
+            values.extend(block_values)
+        position = end
+        if size < 0:
+            break
+    return numpy.concatenate(ids), numpy.concatenate(weights), values
+
+
+def _matcher_postings(
+    segment: Any, field: str, btext: bytes
+) -> tuple[numpy.ndarray, numpy.ndarray, list[bytes]]:
+    matcher = segment.postings(field, btext)
+    ids, weights, values = [], [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        values.append(matcher.value() if matcher.supports("positions") else b"")
+        matcher.next()
+    return numpy.array(ids, dtype=numpy.int64), numpy.array(weights, numpy.float32), values
+
+
+def field_lengths(reader: Any, field: str) -> numpy.ndarray:
+    """Return every document's length in a field, as Whoosh's scorers see it (quantised)."""
+    found = numpy.zeros(reader.doc_count_all(), dtype=numpy.float32)
+    for segment, offset in reader.leaf_readers():
+        column = f"_{field}_len"
+        perdoc = segment._perdoc
+        if not perdoc.has_column(column):
+            continue
+        codes = numpy.fromiter(
+            perdoc.column_reader(column, LENGTHS_COLUMN), dtype=numpy.uint8,
+            count=segment.doc_count_all(),
+        )  # fmt: skip
+        found[offset : offset + len(codes)] = _LENGTHS[codes]
+    return found
+
+
+def positions(value: bytes) -> list[int]:
+    """Decode a posting's positions (whoosh.formats.Positions)."""
+    at = 0
+    found = []
+    for gap in pickle.loads(value[4:]):
+        at += gap
+        found.append(at)
+    return found
