@@ -168,20 +168,32 @@ QUERIES = {
 
 
 def measure(engine: SearchEngine, rounds: int) -> None:
-    """Print median and p95 ms per query form, after one warm-up run of each."""
+    """Print median and p95 ms per query form, after one warm-up run of each: warm (the
+    query's postings cached from the run before, as for a repeated search) and cold (the
+    cache of postings emptied before each run, as for words not searched lately)."""
     for _ in range(3):
         for request in QUERIES.values():
             engine.search(request)
-    print(f"{'query':32} {'median ms':>10} {'p95 ms':>8} {'hits':>8}")
+    cache = engine.generation().arrays
+    assert cache is not None
+    print(f"{'query':30} {'warm median':>11} {'p95':>6} {'cold median':>11} {'p95':>6} {'hits':>7}")
     for name, request in QUERIES.items():
-        times = []
-        for _ in range(rounds):
-            started = time.perf_counter()
-            page = engine.search(request)
-            times.append((time.perf_counter() - started) * 1000)
-        times.sort()
-        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-        print(f"{name:32} {statistics.median(times):10.1f} {p95:8.1f} {page.total:8}")
+        figures = []
+        for cold in (False, True):
+            times = []
+            for _ in range(rounds):
+                if cold:
+                    cache.postings.clear()
+                started = time.perf_counter()
+                page = engine.search(request)
+                times.append((time.perf_counter() - started) * 1000)
+            times.sort()
+            figures += [
+                statistics.median(times),
+                times[min(len(times) - 1, int(len(times) * 0.95))],
+            ]
+        warm, warm95, cold_, cold95 = figures
+        print(f"{name:30} {warm:11.1f} {warm95:6.1f} {cold_:11.1f} {cold95:6.1f} {page.total:7}")
 
 
 def corpus(work: Path) -> None:

@@ -5,30 +5,32 @@ from __future__ import annotations
 import html
 import re
 
-from search.analysis import text_analyzer
+from search.analysis import query_tokens
 from search.query import Marks
 
 EXCERPT_CHARS = 6000
 SNIPPET_CHARS = 240
-_ANALYZER = text_analyzer()
+_SEPARATORS = re.compile(r"[/.\-]+")
 
 
 def marked_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
     """Return (start, end) of the words and phrases to mark, adjacent ones merged."""
     if not marks.words and not marks.phrases:
         return []
-    tokens = [
-        (t.text, t.startchar, t.endchar)
-        for t in _ANALYZER(text, positions=True, chars=True, mode="query")
+    tokens = query_tokens(text)
+    words = marks.words
+    spans = [
+        (start, end)
+        for word, start, end in tokens
+        if word in words or (not word.isalnum() and _parts(word) & words)
     ]
-    spans = [(s, e) for word, s, e in tokens if word in marks.words or _parts(word) & marks.words]
     for phrase in marks.phrases:
         spans += _phrase_spans(tokens, phrase)
     return _merge(sorted(spans), text)
 
 
 def _parts(word: str) -> set[str]:
-    return {p for p in re.split(r"[/.\-]+", word) if p} if re.search(r"[/.\-]", word) else set()
+    return {p for p in _SEPARATORS.split(word) if p}
 
 
 def _phrase_spans(
