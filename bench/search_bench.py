@@ -111,7 +111,6 @@ def generate(count: int, seed: int = 7, first: int = 0) -> Iterator[Chunk]:
             committee=committee,
             date=when,
             item_number=str(n % 40),
-            item_sort=f"{n % 40:04d}",
             item_index=n % 40,
             item_title=" ".join(rng.choices(titles, k=5)).title(),
             speaker=rng.choice(speakers) if kind in ("speech", "attendance") else None,

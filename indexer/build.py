@@ -79,7 +79,6 @@ def document_fields(chunk: Chunk) -> dict[str, Any]:
         "date": int(f"{when:%Y%m%d}") if when else 0,
         "item_key": chunk.item_number.lower() or None,
         "item_number": chunk.item_number,
-        "item_sort": chunk.item_sort,
         "item_index": chunk.item_index,
         "item_title": chunk.item_title,
         "text": chunk.text,

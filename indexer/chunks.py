@@ -44,7 +44,6 @@ class Chunk:
     committee: str | None = None
     date: date | None = None
     item_number: str = ""
-    item_sort: str = ""
     item_index: int = -1
     item_title: str = ""
     speaker: str | None = None
@@ -129,7 +128,6 @@ def _item_chunks(item: Item, position: int, common: dict[str, Any]) -> Iterator[
     base = f"{common['meeting_id']}-i{position}"
     about = {
         "item_number": item.number,
-        "item_sort": f"{position:04d}",
         "item_index": position,
         "item_title": item.title,
         "procedural": bool(PROCEDURAL_TITLE.search(item.title)),

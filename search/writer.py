@@ -135,15 +135,20 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]
         plan = self._plans[name]
         if plan == "text":
             length = 0
+            get = terms.get
             for term, positions in index_terms(value).items():
-                postings = terms.get(term)
+                postings = get(term)
                 if postings is None:
                     postings = terms[term] = _Postings()
                 count = len(positions)
                 length += count
                 postings.ids.append(docnum)
                 postings.weights.append(count * weight)
-                postings.values.append(_encode_positions(positions))
+                if count == 1:
+                    encoded = _ONE_POSITION.get(positions[0]) or _encode_positions(positions)
+                else:
+                    encoded = _encode_positions(positions)
+                postings.values.append(encoded)
             return length
         if plan == "id" and isinstance(value, str):
             postings = terms.get(value)
