@@ -104,21 +104,29 @@ def _segment_postings(
 ) -> tuple[numpy.ndarray, numpy.ndarray, list[bytes]]:
     terms = segment._terms
     info = terms.term_info(field, btext)
-    if info.is_inlined() or not hasattr(terms, "_postfile"):
+    if info.is_inlined():  # a term of one posting keeps it in its term info (writer.py)
+        ids, weights, values = info.inlined_postings()
+        found = (numpy.array(ids, numpy.int64), numpy.array(weights, numpy.float32), list(values))
+    elif hasattr(terms, "_postfile"):
+        start, length = info.extent()
+        if isinstance(length, tuple):  # W3TermInfo.from_bytes forgets to take the int out
+            (length,) = length
+        raw = terms._postfile.get(start, length)
+        if raw[:4] != WHOOSH3_HEADER_MAGIC:
+            return _matcher_postings(segment, field, btext)
+        found = _decode_blocks(raw)
+    else:
         return _matcher_postings(segment, field, btext)
-    start, length = info.extent()
-    if isinstance(length, tuple):  # W3TermInfo.from_bytes forgets to take the int out
-        (length,) = length
-    raw = terms._postfile.get(start, length)
-    if raw[:4] != WHOOSH3_HEADER_MAGIC:
-        return _matcher_postings(segment, field, btext)
-    ids, weights, values = _decode_blocks(raw)
-    if segment.has_deletions():
-        live = ~numpy.isin(ids, numpy.fromiter(segment._perdoc.deleted_docs(), dtype=numpy.int64))
-        ids, weights = ids[live], weights[live]
-        if values:
-            values = [v for v, keep in zip(values, live, strict=True) if keep]
-    return ids, weights, values
+    return _live(segment, *found) if segment.has_deletions() else found
+
+
+def _live(
+    segment: Any, ids: numpy.ndarray, weights: numpy.ndarray, values: list[bytes]
+) -> tuple[numpy.ndarray, numpy.ndarray, list[bytes]]:
+    """Drop the postings of a segment's deleted documents."""
+    live = ~numpy.isin(ids, numpy.fromiter(segment._perdoc.deleted_docs(), dtype=numpy.int64))
+    kept = [v for v, keep in zip(values, live, strict=True) if keep] if values else values
+    return ids[live], weights[live], kept
 
 
 def _decode_blocks(raw: bytes) -> tuple[numpy.ndarray, numpy.ndarray, list[bytes]]:
