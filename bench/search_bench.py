@@ -13,6 +13,7 @@ import argparse
 import functools
 import itertools
 import random
+import resource
 import statistics
 import sys
 import time
@@ -30,7 +31,7 @@ from indexer.chunks import Chunk  # noqa: E402
 from search.engine import SearchEngine, SearchRequest  # noqa: E402
 from search.schema import build_schema  # noqa: E402
 from search.storage import IndexDir, write_json  # noqa: E402
-from search.writer import FastWriter, write_parallel  # noqa: E402
+from search.writer import Built, FastWriter, write_parallel  # noqa: E402
 
 # Function words are the most frequent; subject words sit lower in the ranking, so that a
 # subject such as "library" is in a few per cent of chunks, as in real minutes.
@@ -138,20 +139,21 @@ def generation_rate(count: int) -> float:
     return count / (time.perf_counter() - started)
 
 
-def build(work: Path, count: int, procs: int) -> float:
+def build(work: Path, count: int, procs: int) -> tuple[float, Built]:
     """Build the generated index as reindex --full would (write_parallel, each worker
-    generating its batches); return chunks per second, generation included."""
+    generating its batches); return chunks per second, generation included, and what
+    write_parallel reports (segments, peak memory of a worker)."""
     store = IndexDir(work / "generated")
     version = store.new_version()
     ix = whoosh_index.create_in(str(version), build_schema())
     started = time.perf_counter()
     tasks = [(first, min(BATCH, count - first)) for first in range(0, count, BATCH)]
-    write_parallel(ix, tasks, index_batch, lambda _: None, procs)
+    built = write_parallel(ix, tasks, index_batch, lambda _: None, procs)
     elapsed = time.perf_counter() - started
     write_json(version / "manifest.json", {"files": {}, "roots": []})
     store.swap(version)
     store.prune(keep=1)
-    return count / elapsed
+    return count / elapsed, built
 
 
 QUERIES = {
@@ -220,13 +222,18 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="Search an index built before.")
     args = parser.parse_args()
     if not args.reuse:
-        rate = build(args.work, args.chunks, args.procs)
+        rate, built = build(args.work, args.chunks, args.procs)
         print(
             f"generated: {args.chunks} chunks indexed at {rate:.0f} chunks/s (procs={args.procs}, "
             f"generating them included; generating alone runs at "
-            f"{generation_rate(20_000):.0f} chunks/s in one process)"
+            f"{generation_rate(20_000):.0f} chunks/s in one process); {built.segments} "
+            f"segments; peak memory of a worker {built.peak_bytes / 2**20:.0f} MiB"
         )
+        size = sum(f.stat().st_size for f in (args.work / "generated").rglob("*") if f.is_file())
+        print(f"generated: index on disk {size / 2**20:.0f} MiB")
     measure(SearchEngine(args.work / "generated"), args.rounds)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"searching: peak memory of this process {peak:.0f} MiB")
     corpus(args.work)
 
 

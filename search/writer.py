@@ -16,10 +16,12 @@ import heapq
 import itertools
 import multiprocessing
 import queue
+import resource
 import struct
 import traceback
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pickle import dumps
 from typing import Any, TypeVar
 
@@ -225,6 +227,18 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]
             fieldwriter.finish_field()
 
 
+@dataclass(frozen=True)
+class Built:
+    """What write_parallel wrote: new segments, and the peak memory of a writing process."""
+
+    segments: int
+    peak_bytes: int
+
+
+def _peak_memory() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: kilobytes
+
+
 def write_parallel(
     ix: Any,
     tasks: Iterable[Task],
@@ -232,14 +246,16 @@ def write_parallel(
     done: Callable[[Outcome], None],
     procs: int = 1,
     before: Callable[[FastWriter], None] | None = None,
-) -> None:
+    segment_docs: int = SEGMENT_DOCS,
+) -> Built:
     """Run ``work(task, writer)`` for every task and commit what the writers wrote.
 
     With ``procs`` > 1 the tasks run in that many worker processes, each adding to segments
     of its own, and ``work`` must be a module-level function; ``done`` gets each task's
     outcome in this process as it finishes (for progress). ``before`` runs on this process's
-    writer first (to delete documents). An exception in a worker stops the build, and
-    nothing is committed.
+    writer first (to delete documents). A worker starts a new segment after
+    ``segment_docs`` documents, which bounds its memory. An exception in a worker stops the
+    build, and nothing is committed.
     """
     writer = FastWriter(ix)
     try:
@@ -249,8 +265,8 @@ def write_parallel(
             for task in tasks:
                 done(work(task, writer))
             writer.commit()
-            return
-        segments = _run_workers(ix, list(tasks), work, done, procs)
+            return Built(1, _peak_memory())
+        segments, peak = _run_workers(ix, list(tasks), work, done, procs, segment_docs)
     except BaseException:
         writer.cancel()
         raise
@@ -261,19 +277,29 @@ def write_parallel(
         writer._close_segment()
     writer._commit_toc(final + segments)
     writer._finish()
+    return Built(len(segments), peak)
 
 
 def _run_workers(
-    ix: Any, tasks: list[Any], work: Callable[..., Any], done: Callable[[Any], None], procs: int
-) -> list[Any]:
-    """Feed tasks to worker processes; return the segments they wrote."""
+    ix: Any,
+    tasks: list[Any],
+    work: Callable[..., Any],
+    done: Callable[[Any], None],
+    procs: int,
+    segment_docs: int,
+) -> tuple[list[Any], int]:
+    """Feed tasks to worker processes; return the segments they wrote and the most memory
+    one of them used."""
     context = multiprocessing.get_context("forkserver")
     jobs: Any = context.Queue()
     results: Any = context.Queue()
     for task in tasks:
         jobs.put(task)
     workers = [
-        context.Process(target=_worker, args=(ix.storage.folder, ix.indexname, jobs, results, work))
+        context.Process(
+            target=_worker,
+            args=(ix.storage.folder, ix.indexname, jobs, results, work, segment_docs),
+        )
         for _ in range(procs)
     ]
     for _ in workers:
@@ -281,7 +307,7 @@ def _run_workers(
     for process in workers:
         process.start()
     segments: list[Any] = []
-    finished = 0
+    finished = peak = 0
     try:
         while finished < len(workers):
             try:
@@ -293,7 +319,8 @@ def _run_workers(
             if kind == "done":
                 done(payload)
             elif kind == "segments":
-                segments += payload
+                segments += payload[0]
+                peak = max(peak, payload[1])
                 finished += 1
             else:
                 raise IndexingError(f"a worker process of the reindex failed:\n{payload}")
@@ -302,11 +329,18 @@ def _run_workers(
             if process.is_alive() and finished < len(workers):
                 process.terminate()
             process.join()
-    return segments
+    return segments, peak
 
 
-def _worker(folder: str, indexname: str, jobs: Any, results: Any, work: Callable[..., Any]) -> None:
-    """Take tasks until the end marker, writing a new segment every SEGMENT_DOCS documents."""
+def _worker(
+    folder: str,
+    indexname: str,
+    jobs: Any,
+    results: Any,
+    work: Callable[..., Any],
+    segment_docs: int,
+) -> None:
+    """Take tasks until the end marker, starting a new segment every ``segment_docs``."""
     from whoosh.filedb.filestore import FileStorage
 
     storage = FileStorage(folder)
@@ -317,11 +351,13 @@ def _worker(folder: str, indexname: str, jobs: Any, results: Any, work: Callable
             if writer is None:
                 writer = FastWriter(storage.open_index(indexname), _lk=False)
             results.put(("done", work(task, writer)))
-            if writer.docnum >= SEGMENT_DOCS:
+            if writer.docnum >= segment_docs:
                 segments.append(writer._finalize_segment())
                 writer = None
         if writer is not None and writer._added:
             segments.append(writer._finalize_segment())
-        results.put(("segments", segments))
+        elif writer is not None:
+            writer.cancel()
+        results.put(("segments", (segments, _peak_memory())))
     except BaseException:
         results.put(("error", traceback.format_exc()))

@@ -103,8 +103,13 @@ def test_parallel_writers_commit_every_segment(tmp_path: Path) -> None:
     ix = whoosh_index.create_in(str(tmp_path), build_schema())
     counts: list[int] = []
     tasks = [range(start, start + 50) for start in range(0, 400, 50)]
-    write_parallel(ix, tasks, _add_numbers, counts.append, procs=2)
+    built = write_parallel(ix, tasks, _add_numbers, counts.append, procs=2, segment_docs=100)
     assert sorted(counts) == [50] * 8
+    # a worker starts a new segment after 100 documents
+    sizes = [segment.doc_count_all() for segment, _ in ix.reader().leaf_readers()]
+    assert len(sizes) == built.segments >= 4
+    assert max(sizes) <= 100 and sum(sizes) == 400
+    assert built.peak_bytes > 10_000_000  # a Python process with numpy and Whoosh loaded
     with ix.searcher() as searcher:
         assert searcher.doc_count() == 400
         assert {searcher.stored_fields(d)["id"] for d in range(400)} == {
