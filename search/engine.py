@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +101,29 @@ class _Generation:
         return self.name_indexes[fieldname]
 
 
+class _Held:
+    """A thread's generation. A searcher is closed when a second newer one replaces it (so a
+    request that picked it up just before a reindex committed can finish with it), and when
+    the thread ends or the engine is dropped: the index's files are open in each searcher."""
+
+    def __init__(self) -> None:
+        self.generation: _Generation | None = None
+        self._open: list[Searcher] = []
+        weakref.finalize(self, _close, self._open)
+
+    def hold(self, generation: _Generation) -> _Generation:
+        self.generation = generation
+        self._open.append(generation.searcher)
+        if len(self._open) > 2:
+            self._open.pop(0).close()
+        return generation
+
+
+def _close(searchers: list[Searcher]) -> None:
+    for searcher in searchers:
+        searcher.close()
+
+
 class SearchEngine:
     """One searcher per thread on the newest committed index, reopened when a reindex has
     committed. Whoosh searchers read their files with seek-then-read, so two threads must
@@ -114,17 +138,20 @@ class SearchEngine:
     def generation(self) -> _Generation:
         """Return this thread's searcher on the newest committed index, reopening only when
         it changed."""
-        mine: _Generation | None = getattr(self._local, "generation", None)
+        held: _Held | None = getattr(self._local, "held", None)
+        if held is None:
+            held = self._local.held = _Held()
+        mine = held.generation
         if mine is not None and self.store.current() == mine.version:
-            searcher = mine.searcher.refresh()
-            if searcher is mine.searcher:
+            if mine.searcher.up_to_date():
                 return mine
-            version = mine.version
+            version = mine.version  # a reindex committed
         else:  # a first request, or a --full rebuild swapped in: check its schema once
             version = self.store.require_current()
-            searcher = open_index(version).searcher()
-        mine = self._local.generation = self._for_thread(version, searcher)
-        return mine
+        # Not searcher.refresh(): it keeps the readers of segments that a merge has replaced
+        # (whoosh.index._reader adds the old reader's segments back), so every merged chunk
+        # would be found twice.
+        return held.hold(self._for_thread(version, open_index(version).searcher()))
 
     def _for_thread(self, version: Path, searcher: Searcher) -> _Generation:
         """Wrap a thread's searcher with the columns shared by every searcher of its state."""
@@ -235,9 +262,11 @@ class SearchEngine:
     def _column(self, gen: _Generation, name: str) -> list[Any]:
         """Return the facet value of every document, read once per searcher."""
         if name not in gen.columns:
-            reader = gen.searcher.reader()
-            column = reader.column_reader(name) if reader.has_column(name) else None
-            values = list(column) if column is not None else [""] * reader.doc_count_all()
+            # Segment by segment: Whoosh's MultiReader.column_reader leaves out the segments
+            # that have no value for the field, so the values after them would shift.
+            values: list[Any] = []
+            for segment, _ in gen.searcher.reader().leaf_readers():
+                values += segment.column_reader(name)  # the field's default where it has none
             gen.columns[name] = [v.decode("utf-8") if isinstance(v, bytes) else v for v in values]
         return gen.columns[name]
 

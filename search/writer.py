@@ -91,6 +91,10 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]
     """A Whoosh SegmentWriter that analyses and writes postings in bulk."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
+        # Separate files, not Whoosh's compound file: a reader of a compound file copies each
+        # of its parts into memory (a BytesIO over the mmap), the whole postings and stored
+        # fields, for every searcher; separate files are read where they lie.
+        kwargs.setdefault("compound", False)
         super().__init__(ix, codec=codec(), **kwargs)
         self._terms: dict[str, dict[str | bytes, _Postings]] = {}  # field -> term -> postings
         self._lengths: dict[str, array[int]] = {}

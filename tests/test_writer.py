@@ -64,7 +64,9 @@ def _postings(reader: Any) -> dict[tuple[str, bytes], list[tuple[int, float, byt
     return found
 
 
-def test_fast_writer_writes_what_whoosh_writes(tmp_path: Path) -> None:
+def test_fast_writer_writes_what_whoosh_writes(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     docs = [document_fields(chunk) for chunk in iter_chunks([SAMPLE_DATA])]
     assert any("_boost" in doc for doc in docs)  # procedural chunks are boosted down
     readers = []
@@ -77,6 +79,8 @@ def test_fast_writer_writes_what_whoosh_writes(tmp_path: Path) -> None:
         writer.commit()
         readers.append(ix.reader())
     whoosh, fast = readers
+    for reader in readers:
+        request.addfinalizer(reader.close)
     assert _postings(fast) == _postings(whoosh)
     for docnum in range(len(docs)):
         assert fast.stored_fields(docnum) == whoosh.stored_fields(docnum)
@@ -106,7 +110,8 @@ def test_parallel_writers_commit_every_segment(tmp_path: Path) -> None:
     built = write_parallel(ix, tasks, _add_numbers, counts.append, procs=2, segment_docs=100)
     assert sorted(counts) == [50] * 8
     # a worker starts a new segment after 100 documents
-    sizes = [segment.doc_count_all() for segment, _ in ix.reader().leaf_readers()]
+    with ix.reader() as reader:
+        sizes = [segment.doc_count_all() for segment, _ in reader.leaf_readers()]
     assert len(sizes) == built.segments >= 4
     assert max(sizes) <= 100 and sum(sizes) == 400
     assert built.peak_bytes > 10_000_000  # a Python process with numpy and Whoosh loaded
