@@ -74,8 +74,6 @@ def document_fields(chunk: Chunk) -> dict[str, Any]:
         "committee": chunk.committee,
         "speaker": chunk.speaker,
         "year": f"{when:%Y}" if when else None,
-        "month": f"{when:%Y-%m}" if when else None,
-        "day": f"{when:%Y-%m-%d}" if when else None,
         "date": int(f"{when:%Y%m%d}") if when else 0,
         "item_key": chunk.item_number.lower() or None,
         "item_number": chunk.item_number,

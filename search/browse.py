@@ -142,6 +142,6 @@ def query_marks(engine: SearchEngine, q: str) -> Marks:
     """Return what to mark for the query ``q`` in a whole text; nothing when it is unreadable."""
     gen = engine.generation()
     try:
-        return parse_query(q, gen, gen.years).marks
+        return parse_query(q, gen).marks
     except InvalidQuery:
         return Marks(frozenset(), ())

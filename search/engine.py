@@ -22,9 +22,9 @@ from search.highlight import highlight
 from search.names import NameIndex
 from search.query import (
     KIND_ALIASES,
+    DateRange,
     Marks,
     ParsedQuery,
-    date_range_query,
     parse_query,
     parse_user_date,
 )
@@ -78,7 +78,6 @@ class _Generation:
     version: Path
     searcher: Searcher
     columns: dict[str, list[Any]] = field(default_factory=dict)
-    years: list[int] = field(default_factory=list)
     name_indexes: dict[str, NameIndex] = field(default_factory=dict)
     arrays: IndexArrays | None = None
     codes: dict[str, tuple[list[str], Any]] = field(default_factory=dict)
@@ -127,7 +126,7 @@ def _close(searchers: list[Searcher]) -> None:
 class SearchEngine:
     """One searcher per thread on the newest committed index, reopened when a reindex has
     committed. Whoosh searchers read their files with seek-then-read, so two threads must
-    never share one; what is worked out from an index state (facet columns, years) is shared."""
+    never share one; what is worked out from an index state (facet columns, postings) is shared."""
 
     def __init__(self, root: Path) -> None:
         self.store = IndexDir(root)
@@ -165,14 +164,13 @@ class SearchEngine:
 
     @staticmethod
     def _fresh(version: Path, searcher: Searcher) -> _Generation:
-        years = sorted(int(y) for y in searcher.reader().field_terms("year") if y.isdigit())
-        return _Generation(version, searcher, years=years, arrays=IndexArrays.of(searcher))
+        return _Generation(version, searcher, arrays=IndexArrays.of(searcher))
 
     def search(self, request: SearchRequest) -> Page:
         """Run a search and return a page of hits with facet counts over every match."""
         request.validate()
         gen = self.generation()
-        parsed = parse_query(request.q, gen, gen.years)
+        parsed = parse_query(request.q, gen)
         combined = self._combine(parsed, request, gen)
         evaluator = gen.evaluator()
         docnums = numpy.flatnonzero(evaluator.matches(combined))
@@ -196,7 +194,7 @@ class SearchEngine:
         self, parsed: ParsedQuery, request: SearchRequest, gen: _Generation
     ) -> query.Query:
         parts = [] if isinstance(parsed.query, query.Every) else [parsed.query]
-        parts += _filters(request, gen.years)
+        parts += _filters(request)
         if not parts:
             return query.Every()
         return parts[0] if len(parts) == 1 else query.And(parts)
@@ -217,7 +215,7 @@ class SearchEngine:
         if request.sort == "relevance" and scoring is not None:
             ranked = top(evaluator.scores(scoring), docnums, limit)
         else:
-            dates = self._dates(gen)[docnums]
+            dates = evaluator.dates()[docnums]
             # oldest: by date then document order; newest: the reverse date, a meeting's
             # items still in their order
             keys = (docnums, dates) if request.sort == "oldest" else (docnums, -dates)
@@ -251,13 +249,6 @@ class SearchEngine:
             )
             gen.codes[name] = (values, codes)
         return gen.codes[name]
-
-    def _dates(self, gen: _Generation) -> numpy.ndarray:
-        """Return every document's date as YYYYMMDD (0 when unknown), an array."""
-        if "dates" not in gen.memo:
-            gen.memo["dates"] = numpy.array(self._column(gen, "date"), dtype=numpy.int64)
-        found: numpy.ndarray = gen.memo["dates"]
-        return found
 
     def _column(self, gen: _Generation, name: str) -> list[Any]:
         """Return the facet value of every document, read once per searcher."""
@@ -302,7 +293,8 @@ class SearchEngine:
         """Return what the index holds: meetings, chunks by kind, committees, dates, last run."""
         gen = self.generation()
         reader = gen.searcher.reader()
-        days = sorted(reader.field_terms("day"))
+        dates = gen.evaluator().dates()
+        known = dates[gen.evaluator().matches(query.Every()) & (dates > 0)]
         manifest = self.manifest()
         return {
             "index": str(self.store.root),
@@ -311,8 +303,8 @@ class SearchEngine:
             "chunks_by_kind": {k: reader.doc_frequency("kind", k) for k in KINDS},
             "councils": sorted(reader.field_terms("council")),
             "committees": sorted(reader.field_terms("committee")),
-            "first_date": days[0] if days else None,
-            "last_date": days[-1] if days else None,
+            "first_date": _iso(int(known.min())) if len(known) else None,
+            "last_date": _iso(int(known.max())) if len(known) else None,
             "files": len(manifest.get("files", {})),
             "last_reindex": manifest.get("last_reindex"),
         }
@@ -354,7 +346,7 @@ def _has_words(q: query.Query) -> bool:
     )
 
 
-def _filters(request: SearchRequest, years: list[int]) -> list[query.Query]:
+def _filters(request: SearchRequest) -> list[query.Query]:
     """Turn the facet and date filters into queries."""
     filters: list[query.Query] = []
     for name, values in (("committee", request.committee), ("speaker", request.speaker),
@@ -368,7 +360,7 @@ def _filters(request: SearchRequest, years: list[int]) -> list[query.Query]:
         end = parse_user_date(request.date_to, "to")[1] if request.date_to else None
         if start and end and start > end:
             raise InvalidQuery("from is after to", "from")
-        filters.append(date_range_query(start, end, years))
+        filters.append(DateRange(start, end))
     return filters
 
 

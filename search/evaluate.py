@@ -18,7 +18,8 @@ import numpy
 from whoosh import query
 from whoosh.searching import Searcher
 
-from search.postings import Postings, PostingsCache, field_lengths, positions
+from search.postings import Postings, PostingsCache, column_numbers, field_lengths, positions
+from search.query import DateRange
 
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the index's searchers use
 
@@ -32,6 +33,7 @@ class IndexArrays:
     live: numpy.ndarray
     postings: PostingsCache = field(default_factory=PostingsCache)
     lengths: dict[str, numpy.ndarray] = field(default_factory=dict)
+    dates: numpy.ndarray | None = None  # YYYYMMDD a document, 0 when unknown
 
     @classmethod
     def of(cls, searcher: Searcher) -> IndexArrays:
@@ -55,6 +57,12 @@ class Evaluator:
     def postings(self, fieldname: str, text: Any, values: bool = False) -> Postings:
         word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
         return self.arrays.postings.get(self.reader, fieldname, word, values)
+
+    def dates(self) -> numpy.ndarray:
+        """Return every document's date as a YYYYMMDD number (0 when unknown)."""
+        if self.arrays.dates is None:
+            self.arrays.dates = column_numbers(self.reader, "date")
+        return self.arrays.dates
 
     def matches(self, q: query.Query) -> numpy.ndarray:
         """Return a boolean array: which live documents ``q`` matches."""
@@ -83,6 +91,11 @@ class Evaluator:
             return numpy.ones(size, dtype=bool)
         if q is query.NullQuery:
             return numpy.zeros(size, dtype=bool)
+        if isinstance(q, DateRange):
+            low, high = q.bounds()
+            dates = self.dates()
+            in_range: numpy.ndarray = (dates >= low) & (dates <= high)
+            return in_range
         if isinstance(q, query.Phrase) and q.slop == 1:
             return self._phrase(q)
         if isinstance(q, query.MultiTerm):

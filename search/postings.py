@@ -189,6 +189,19 @@ def field_lengths(reader: Any, field: str) -> numpy.ndarray:
     return found
 
 
+def column_numbers(reader: Any, field: str) -> numpy.ndarray:
+    """Return a numeric column's value for every document, segment by segment (a segment
+    without the column gives its default)."""
+    found = numpy.zeros(reader.doc_count_all(), dtype=numpy.int64)
+    for segment, offset in reader.leaf_readers():
+        values = numpy.fromiter(
+            (v or 0 for v in segment.column_reader(field)), dtype=numpy.int64,
+            count=segment.doc_count_all(),
+        )  # fmt: skip
+        found[offset : offset + len(values)] = values
+    return found
+
+
 def positions(value: bytes) -> list[int]:
     """Decode a posting's positions (whoosh.formats.Positions)."""
     at = 0

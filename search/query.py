@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from whoosh import fields, qparser, query
+from whoosh import fields, matching, qparser, query
 
 from indexer.chunks import KINDS
 from search.analysis import name_analyzer, text_analyzer
@@ -98,7 +98,7 @@ _PARSER = _parser()
 _INDEX_FIELD = {"title": "item_title", **USER_FIELDS}
 
 
-def parse_query(text: str, lexicon: Lexicon, years: list[int]) -> ParsedQuery:
+def parse_query(text: str, lexicon: Lexicon) -> ParsedQuery:
     """Parse ``text`` leniently, noting what was changed; raise InvalidQuery when hopeless."""
     notes: list[str] = []
     cleaned = _repair(text.strip(), notes)
@@ -107,7 +107,7 @@ def parse_query(text: str, lexicon: Lexicon, years: list[int]) -> ParsedQuery:
     parsed = _PARSER.parse(cleaned)
     if parsed is query.NullQuery:
         return ParsedQuery(query.Every(), (*notes, "nothing to search for in the query"))
-    translated = _translate(parsed, lexicon, years, cleaned)
+    translated = _translate(parsed, lexicon, cleaned)
     translated = _drop_stop_words(translated)
     return ParsedQuery(translated, tuple(notes), _marks(translated))
 
@@ -161,13 +161,13 @@ def _unknown_fields(text: str, notes: list[str]) -> str:
     return _FIELD_PREFIX_RE.sub(replace, text)
 
 
-def _translate(q: query.Query, lexicon: Lexicon, years: list[int], text: str) -> query.Query:
+def _translate(q: query.Query, lexicon: Lexicon, text: str) -> query.Query:
     """Map user fields to index fields; expand dates, kinds, prefixes and fuzzy terms."""
 
     def visit(node: query.Query) -> query.Query:
         name = getattr(node, "fieldname", None)
         if name in DATE_FIELDS:
-            return _date_query(node, years, text)
+            return _date_query(node, text)
         if name == "kind":
             return query.Term("kind", _kind(node, text))
         if name in NAME_FIELDS:
@@ -293,46 +293,67 @@ def parse_user_date(value: str, parameter: str = "q", text: str = "") -> tuple[d
         raise InvalidQuery(f"{value!r} is not a date ({error})", parameter, where) from None
 
 
-def date_range_query(start: date | None, end: date | None, years: list[int]) -> query.Query:
-    """Cover [start, end] with as few year, month and day keyword terms as possible."""
-    if not years:
-        return query.NullQuery
-    start = max(start or date(years[0], 1, 1), date(years[0], 1, 1))
-    end = min(end or date(years[-1], 12, 31), date(years[-1], 12, 31))
-    terms: list[query.Query] = []
-    day = start
-    while day <= end:
-        if day.month == 1 and day.day == 1 and date(day.year, 12, 31) <= end:
-            terms.append(query.Term("year", str(day.year)))
-            day = date(day.year + 1, 1, 1)
-        elif day.day == 1 and _month_end(day) <= end:
-            terms.append(query.Term("month", f"{day:%Y-%m}"))
-            day = _month_end(day) + timedelta(days=1)
-        else:
-            terms.append(query.Term("day", day.isoformat()))
-            day += timedelta(days=1)
-    return query.Or(terms) if terms else query.NullQuery
+class DateRange(query.Query):  # type: ignore[misc]
+    """Chunks dated from ``start`` to ``end``, both included (None: unbounded); chunks of an
+    unknown date are never in a range. search/evaluate.py matches it from the date column in
+    one array comparison; ``docs`` and ``matcher`` serve Whoosh's own searching."""
+
+    fieldname = "date"
+
+    def __init__(self, start: date | None, end: date | None) -> None:
+        self.start, self.end = start, end
+        self.boost = 1.0
+
+    def bounds(self) -> tuple[int, int]:
+        """Return the range as YYYYMMDD numbers, as the date column holds dates."""
+        low = int(f"{self.start:%Y%m%d}") if self.start else 1
+        high = int(f"{self.end:%Y%m%d}") if self.end else 99991231
+        return low, high
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.bounds() == other.bounds()
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.bounds()))
+
+    def __repr__(self) -> str:
+        return f"DateRange({self.start}, {self.end})"
+
+    def __str__(self) -> str:
+        return f"date:[{self.start or ''} to {self.end or ''}]"
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return int(ixreader.doc_count())
+
+    def docs(self, searcher: Any, deleting: bool = False) -> Iterable[int]:
+        low, high = self.bounds()
+        for segment, offset in searcher.reader().leaf_readers():
+            for docnum, value in enumerate(segment.column_reader("date")):
+                if low <= (value or 0) <= high and not segment.is_deleted(docnum):
+                    yield offset + docnum
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        return matching.ListMatcher(list(self.docs(searcher)), all_weights=self.boost)
 
 
-def _month_end(day: date) -> date:
-    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-
-
-def _date_query(node: query.Query, years: list[int], text: str) -> query.Query:
+def _date_query(node: query.Query, text: str) -> query.Query:
     name = node.fieldname
     if isinstance(node, query.TermRange):
         start = parse_user_date(node.start, text=text)[0] if node.start else None
         end = parse_user_date(node.end, text=text)[1] if node.end else None
         if start and end and start > end:
             raise InvalidQuery(f"the date range {node.start} to {node.end} ends before it starts")
-        return date_range_query(start, end, years)
+        return DateRange(start, end)
     value = str(getattr(node, "text", ""))
     first, last = parse_user_date(value, text=text)
     if name == "before":
-        return date_range_query(None, first - timedelta(days=1), years)
+        return DateRange(None, first - timedelta(days=1))
     if name == "after":
-        return date_range_query(last + timedelta(days=1), None, years)
-    return date_range_query(first, last, years)
+        return DateRange(last + timedelta(days=1), None)
+    return DateRange(first, last)
 
 
 def _where(text: str, fragment: str) -> int | None:

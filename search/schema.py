@@ -6,13 +6,13 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from search.analysis import text_analyzer
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class StoredNumber(NUMERIC):  # type: ignore[misc]
-    """A number stored and kept in a column (to sort and filter by), never indexed: dates are
-    searched by their year, month and day keywords, so their eight numeric terms a chunk
-    would only cost indexing time."""
+    """A number stored and kept in a column, never indexed: dates are sorted and filtered
+    from the column (search.query.DateRange), so indexing their eight numeric terms a chunk
+    would only cost time."""
 
     indexed = False
 
@@ -29,8 +29,6 @@ def build_schema() -> Schema:
         committee=ID(stored=True, sortable=True),
         speaker=ID(stored=True, sortable=True),
         year=ID(stored=True, sortable=True),
-        month=ID,
-        day=ID,
         date=StoredNumber(int, bits=32, stored=True, sortable=True, signed=False),
         item_key=ID,
         item_number=STORED,

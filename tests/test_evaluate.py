@@ -40,7 +40,7 @@ def _whoosh_docs(q: query.Query, searcher) -> set[int]:  # type: ignore[no-untyp
 @pytest.mark.parametrize("text", QUERIES)
 def test_matches_are_whooshs(engine: SearchEngine, text: str) -> None:
     gen = engine.generation()
-    parsed = parse_query(text, gen, gen.years)
+    parsed = parse_query(text, gen)
     found = numpy.flatnonzero(gen.evaluator().matches(parsed.query))
     assert set(found.tolist()) == _whoosh_docs(parsed.query, gen.searcher)
     if text not in ("libr*", "libary~"):
@@ -56,7 +56,7 @@ def test_scores_are_whooshs_bm25f(engine: SearchEngine, text: str) -> None:
         """Whoosh scores a fuzzy term as a constant; we score the words it stands for."""
         return evaluator._expand(node) if isinstance(node, query.FuzzyTerm) else node
 
-    q = parse_query(text, gen, gen.years).query.accept(expand)
+    q = parse_query(text, gen).query.accept(expand)
     docnums = numpy.flatnonzero(evaluator.matches(q))
     ours = top(evaluator.scores(q), docnums, 50)
     theirs = gen.searcher.search(q, limit=50)

@@ -227,7 +227,7 @@ def test_old_schema_is_refused_with_the_next_step(minutes: Path, tmp_path: Path)
     version = IndexDir(index).current()
     assert version is not None
     write_json(version / META, {"schema_version": 0})
-    message = f"the index at {index} has schema version 0, this program needs 3; run `minutes-search reindex --full`"
+    message = f"the index at {index} has schema version 0, this program needs 4; run `minutes-search reindex --full`"
     with pytest.raises(IndexOutOfDate) as raised:
         SearchEngine(index).search(SearchRequest(q="parking"))
     assert str(raised.value) == message
