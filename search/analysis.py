@@ -98,8 +98,9 @@ def index_terms(value: str) -> dict[str, list[int]]:
     """Return each term of ``value`` with its positions, as MinutesFilter indexes them."""
     terms: dict[str, list[int]] = {}
     previous = ""
+    forms = _forms
     for pos, raw in enumerate(_TOKEN_RE.findall(value)):
-        text, term, plain = _form(raw)
+        text, term, plain = forms.get(raw) or _form(raw)
         found = terms.get(term)
         if found is None:
             terms[term] = [pos]
