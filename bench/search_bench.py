@@ -233,7 +233,8 @@ def main() -> None:
         print(f"generated: index on disk {size / 2**20:.0f} MiB")
     measure(SearchEngine(args.work / "generated"), args.rounds)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"searching: peak memory of this process {peak:.0f} MiB")
+    built_here = " (the build too, which ran in it)" if args.procs == 1 and not args.reuse else ""
+    print(f"searching: peak memory of this process {peak:.0f} MiB{built_here}")
     corpus(args.work)
 
 

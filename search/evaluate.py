@@ -26,8 +26,8 @@ B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the index's searchers use
 
 @dataclass
 class IndexArrays:
-    """What one index state keeps for evaluating queries: cached postings, field lengths and
-    the live documents. Shared by every thread searching that state."""
+    """What one index state keeps for evaluating queries: the live documents, cached
+    postings, field lengths and dates. Shared by every thread searching that state."""
 
     size: int
     live: numpy.ndarray
@@ -38,11 +38,10 @@ class IndexArrays:
     @classmethod
     def of(cls, searcher: Searcher) -> IndexArrays:
         reader = searcher.reader()
-        live = numpy.zeros(reader.doc_count_all(), dtype=bool)
+        live = numpy.ones(reader.doc_count_all(), dtype=bool)
         if reader.has_deletions():
+            live[:] = False
             live[numpy.fromiter(reader.all_doc_ids(), dtype=numpy.int64)] = True
-        else:
-            live[:] = True
         return cls(reader.doc_count_all(), live)
 
 

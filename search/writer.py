@@ -33,7 +33,7 @@ from whoosh.writing import IndexingError, SegmentWriter
 from search.analysis import MinutesFilter, index_terms
 
 BLOCK_POSTINGS = 256  # postings a block: fewer, larger blocks read faster for whole lists
-COMPRESSION = 1  # zlib level of a block: level 3 costs a third more time for 4% less space
+COMPRESSION = 1  # zlib level of a block; Whoosh's 3 writes about a seventh slower for 3% less
 SMALL_BLOCK = 8  # postings: fewer are not worth compressing
 SEGMENT_DOCS = 200_000  # a worker starts a new segment after this many, bounding its memory
 

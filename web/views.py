@@ -9,7 +9,16 @@ from datetime import date
 from pathlib import PurePath
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    g,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
@@ -93,7 +102,11 @@ def search_url(**changes: str | None) -> str:
 
 def with_filter(name: str, value: str) -> str:
     """Return the URL of the current search narrowed to ``name=value``, from page 1."""
-    return _url("views.search", [*search_args(page=None), (name, value)])
+    if "filter_base" not in g:  # a page links a hundred facet values: work this out once
+        g.filter_base = (url_for("views.search"), urlencode(search_args(page=None)))
+    base, current = g.filter_base
+    added = urlencode([(name, value)])
+    return f"{base}?{current}&{added}" if current else f"{base}?{added}"
 
 
 def without_filter(name: str, value: str | None = None) -> str:
