@@ -293,8 +293,9 @@ class SearchEngine:
         """Return what the index holds: meetings, chunks by kind, committees, dates, last run."""
         gen = self.generation()
         reader = gen.searcher.reader()
-        dates = gen.evaluator().dates()
-        known = dates[gen.evaluator().matches(query.Every()) & (dates > 0)]
+        evaluator = gen.evaluator()
+        dates = evaluator.dates()
+        known = dates[evaluator.arrays.live & (dates > 0)]  # live chunks of a known date
         manifest = self.manifest()
         return {
             "index": str(self.store.root),
