@@ -90,7 +90,10 @@ def _bytes(term: str | bytes) -> bytes:
 class FastWriter(SegmentWriter):  # type: ignore[misc]
     """A Whoosh SegmentWriter that analyses and writes postings in bulk."""
 
-    def __init__(self, ix: Any, **kwargs: Any) -> None:
+    def __init__(self, ix: Any, deletions: SegmentWriter | None = None, **kwargs: Any) -> None:
+        """``deletions``: the writer that holds the index's lock, for a writer of a further
+        segment in the same commit (see write_parallel)."""
+        self._deletions = deletions
         # Separate files, not Whoosh's compound file: a reader of a compound file copies each
         # of its parts into memory (a BytesIO over the mmap), the whole postings and stored
         # fields, for every searcher; separate files are read where they lie.
@@ -99,6 +102,12 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]
         self._terms: dict[str, dict[str | bytes, _Postings]] = {}  # field -> term -> postings
         self._lengths: dict[str, array[int]] = {}
         self._plans = {name: _plan(field) for name, field in self.schema.items()}
+
+    def delete_by_term(self, fieldname: str, text: Any, searcher: Any = None) -> int:
+        """Delete documents holding a term (through the lock holder, for a further segment)."""
+        if self._deletions is not None:
+            return int(self._deletions.delete_by_term(fieldname, text, searcher))
+        return int(super().delete_by_term(fieldname, text, searcher))
 
     def add_document(self, **fields: Any) -> None:
         """Add one document: analyse its fields, keep its postings, store its values."""
@@ -257,31 +266,63 @@ def write_parallel(
     With ``procs`` > 1 the tasks run in that many worker processes, each adding to segments
     of its own, and ``work`` must be a module-level function; ``done`` gets each task's
     outcome in this process as it finishes (for progress). ``before`` runs on this process's
-    writer first (to delete documents). A worker starts a new segment after
-    ``segment_docs`` documents, which bounds its memory. An exception in a worker stops the
-    build, and nothing is committed.
+    writer first (to delete documents). A writer starts a new segment after
+    ``segment_docs`` documents, which bounds its memory; in this process the writer that
+    holds the index's lock keeps the deletions. Whoosh's policy then merges small segments.
+    An exception in a task stops the build, and nothing is committed.
     """
     writer = FastWriter(ix)
     try:
         if before is not None:
             before(writer)
         if procs <= 1:
-            for task in tasks:
-                done(work(task, writer))
-            writer.commit()
-            return Built(1, _peak_memory())
-        segments, peak = _run_workers(ix, list(tasks), work, done, procs, segment_docs)
+            segments, peak = _run_here(ix, writer, tasks, work, done, segment_docs)
+        else:
+            segments, peak = _run_workers(ix, list(tasks), work, done, procs, segment_docs)
+        final = writer._merge_segments(None, None, None)  # Whoosh's default: merge small ones
+        if writer._added:
+            final.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
+        written = len(segments) + writer._added
+        writer._commit_toc(final + segments)
     except BaseException:
-        writer.cancel()
+        if not writer.is_closed:
+            writer.cancel()
         raise
-    final = writer._merge_segments(None, None, False)
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final + segments)
     writer._finish()
-    return Built(len(segments), peak)
+    return Built(written, peak)
+
+
+def _run_here(
+    ix: Any,
+    writer: FastWriter,
+    tasks: Iterable[Any],
+    work: Callable[..., Any],
+    done: Callable[[Any], None],
+    segment_docs: int,
+) -> tuple[list[Any], int]:
+    """Run the tasks in this process: into ``writer`` up to ``segment_docs`` documents, then
+    into further segments, whose deletions go to ``writer``."""
+    segments: list[Any] = []
+    current = writer
+    try:
+        for task in tasks:
+            done(work(task, current))
+            if current.docnum - current.docbase >= segment_docs:
+                if current is not writer:
+                    segments.append(current._finalize_segment())
+                current = FastWriter(ix, _lk=False, deletions=writer)
+        if current is not writer:
+            if current._added:
+                segments.append(current._finalize_segment())
+            else:
+                current.cancel()
+    except BaseException:
+        if current is not writer and not current.is_closed:
+            current.cancel()
+        raise
+    return segments, _peak_memory()
 
 
 def _run_workers(

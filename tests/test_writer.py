@@ -123,6 +123,31 @@ def test_parallel_writers_commit_every_segment(tmp_path: Path) -> None:
         assert len(list(searcher.documents(text="motion"))) == 400
 
 
+def test_one_process_starts_new_segments_and_keeps_deletions(tmp_path: Path) -> None:
+    """In one process too a writer starts a new segment after segment_docs documents; a
+    deletion made while adding to a later segment reaches the commit."""
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    write_parallel(ix, [range(0, 50)], _add_numbers, lambda _: None)
+    built = write_parallel(
+        ix,
+        [range(start, start + 50) for start in range(100, 400, 50)] + [range(7, 8)],
+        _replace_numbers,
+        lambda _: None,
+        segment_docs=100,
+    )
+    assert built.segments == 4  # 100, 100, 100 and 1 documents
+    with ix.searcher() as searcher:
+        ids = [searcher.stored_fields(d)["id"] for d in searcher.reader().all_doc_ids()]
+        assert sorted(ids) == sorted([f"doc{n}" for n in [*range(50), *range(100, 400)]])
+        assert searcher.doc_count() == 350  # doc7 was deleted, then added again
+
+
+def _replace_numbers(task: range, writer: FastWriter) -> int:
+    for n in task:
+        writer.delete_by_term("id", f"doc{n}")
+    return _add_numbers(task, writer)
+
+
 def test_a_failing_worker_commits_nothing(tmp_path: Path) -> None:
     ix = whoosh_index.create_in(str(tmp_path), build_schema())
     with pytest.raises(Exception, match="a broken task"):
