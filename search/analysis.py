@@ -122,7 +122,13 @@ def _extra_terms(text: str, pos: int, previous: str) -> Iterator[tuple[str, int]
 
 def query_tokens(value: str) -> list[tuple[str, int, int]]:
     """Return (term, start, end) of each word of ``value`` as a query would analyse it."""
-    return [(_form(m.group())[1], m.start(), m.end()) for m in _TOKEN_RE.finditer(value)]
+    forms = _forms
+    found = []
+    for match in _TOKEN_RE.finditer(value):
+        raw = match.group()
+        start, end = match.span()
+        found.append(((forms.get(raw) or _form(raw))[1], start, end))
+    return found
 
 
 def text_analyzer() -> Analyzer:

@@ -18,10 +18,11 @@ import numpy
 from whoosh import query
 from whoosh.searching import Searcher
 
-from search.postings import Postings, PostingsCache, column_numbers, field_lengths, positions
+from search.postings import Postings, PostingsCache, column_numbers, field_lengths, positions_of
 from search.query import DateRange
 
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the index's searchers use
+_STRIDE = 1 << 32  # a key (document, position) as one number: positions stay below 2**32
 
 
 @dataclass
@@ -120,23 +121,21 @@ class Evaluator:
         if len(words) < 2 or not found.any():
             return found
         candidates = numpy.flatnonzero(found)
-        per_word = []
-        for word in dict.fromkeys(words):
+        # Each occurrence of the n-th word as a key (candidate, position - n): the phrase
+        # starts where every word has the same key.
+        starts: numpy.ndarray | None = None
+        for offset, word in enumerate(words):
             postings = self.postings(q.fieldname, word, values=True)
             assert postings.values is not None
-            at = numpy.searchsorted(postings.ids, candidates)
-            per_word.append((word, [postings.values[i] for i in at]))
-        decoded = {word: [positions(v) for v in vals] for word, vals in per_word}
-        keep = numpy.zeros(len(candidates), dtype=bool)
-        for n in range(len(candidates)):
-            starts = set(decoded[words[0]][n])
-            for offset, word in enumerate(words[1:], start=1):
-                starts &= {p - offset for p in decoded[word][n]}
-                if not starts:
-                    break
-            keep[n] = bool(starts)
+            owners, at = positions_of(postings.values, numpy.searchsorted(postings.ids, candidates))
+            kept = at >= offset
+            keys = numpy.unique(owners[kept] * _STRIDE + (at[kept] - offset))
+            starts = keys if starts is None else numpy.intersect1d(starts, keys, True)
+            if not len(starts):
+                break
         found[:] = False
-        found[candidates[keep]] = True
+        if starts is not None and len(starts):
+            found[candidates[numpy.unique(starts // _STRIDE)]] = True
         return found
 
     def scores(self, q: query.Query) -> numpy.ndarray:

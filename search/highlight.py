@@ -36,11 +36,12 @@ def _parts(word: str) -> set[str]:
 def _phrase_spans(
     tokens: list[tuple[str, int, int]], phrase: tuple[str, ...]
 ) -> list[tuple[int, int]]:
-    size = len(phrase)
+    size, first = len(phrase), phrase[0]
+    words = [word for word, _, _ in tokens]
     return [
         (tokens[i][1], tokens[i + size - 1][2])
-        for i in range(len(tokens) - size + 1)
-        if tuple(word for word, _, _ in tokens[i : i + size]) == phrase
+        for i in range(len(words) - size + 1)
+        if words[i] == first and tuple(words[i : i + size]) == phrase
     ]
 
 

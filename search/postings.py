@@ -11,6 +11,7 @@ read through Whoosh's matcher instead.
 from __future__ import annotations
 
 import io
+import itertools
 import pickle
 import struct
 import threading
@@ -202,11 +203,17 @@ def column_numbers(reader: Any, field: str) -> numpy.ndarray:
     return found
 
 
-def positions(value: bytes) -> list[int]:
-    """Decode a posting's positions (whoosh.formats.Positions)."""
-    at = 0
-    found = []
-    for gap in pickle.loads(value[4:]):
-        at += gap
-        found.append(at)
-    return found
+def positions_of(
+    values: tuple[bytes, ...], chosen: numpy.ndarray
+) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Decode the positions of the postings ``chosen`` (whoosh.formats.Positions: a count,
+    then a pickle of gaps): return, for every position, the index in ``chosen`` of the
+    posting it belongs to, and the position."""
+    gaps = [pickle.loads(values[i][4:]) for i in chosen]
+    counts = numpy.fromiter(map(len, gaps), dtype=numpy.int64, count=len(gaps))
+    flat = numpy.fromiter(itertools.chain.from_iterable(gaps), numpy.int64, int(counts.sum()))
+    running = numpy.cumsum(flat)
+    ends = numpy.cumsum(counts)
+    before = numpy.concatenate(([0], running[ends[:-1] - 1])) if len(ends) else ends
+    owners = numpy.repeat(numpy.arange(len(gaps)), counts)
+    return owners, running - numpy.repeat(before, counts)
