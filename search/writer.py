@@ -317,12 +317,19 @@ def _run_here(
             if current._added:
                 segments.append(current._finalize_segment())
             else:
-                current.cancel()
+                _drop(current)
     except BaseException:
-        if current is not writer and not current.is_closed:
-            current.cancel()
+        if current is not writer:
+            _drop(current)
         raise
     return segments, _peak_memory()
+
+
+def _drop(writer: FastWriter) -> None:
+    """Abandon a writer of a further segment. Not cancel(): that destroys the temporary
+    folder every writer of the index shares, under the writer that will commit. Its files,
+    in no table of contents, go at the commit."""
+    writer._close_segment()
 
 
 def _run_workers(
@@ -402,7 +409,7 @@ def _worker(
         if writer is not None and writer._added:
             segments.append(writer._finalize_segment())
         elif writer is not None:
-            writer.cancel()
+            _drop(writer)
         results.put(("segments", (segments, _peak_memory())))
     except BaseException:
         results.put(("error", traceback.format_exc()))
