@@ -148,6 +148,15 @@ def _replace_numbers(task: range, writer: FastWriter) -> int:
     return _add_numbers(task, writer)
 
 
+def test_a_further_segment_that_got_nothing_is_dropped(tmp_path: Path) -> None:
+    """Ten documents fill the first segment; the next task adds none (as when every file it
+    reads fails): its writer is dropped without taking the shared temporary folder along."""
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    built = write_parallel(ix, [range(10), range(0)], _add_numbers, lambda _: None, segment_docs=10)
+    assert built.segments == 1
+    assert ix.doc_count() == 10
+
+
 def test_a_failing_worker_commits_nothing(tmp_path: Path) -> None:
     ix = whoosh_index.create_in(str(tmp_path), build_schema())
     with pytest.raises(Exception, match="a broken task"):
