@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from indexer.model import ROLES
@@ -52,19 +52,15 @@ def meeting(engine: SearchEngine, meeting_id: str) -> MeetingView | None:
     for doc in docs:
         if doc["kind"] == "attendance":
             attendance[doc.get("details", {}).get("role", "present")].append(doc["speaker"])
-    items = [_line(docs, doc) for doc in docs if doc["kind"] == "item"]
+    counts = Counter((d.get("item_index"), d["kind"]) for d in docs)  # of each item's chunks
+    items = [
+        ItemLine(doc["id"], doc.get("item_number", ""), doc.get("item_title", ""),
+                 counts[doc["item_index"], "speech"], counts[doc["item_index"], "decision"])
+        for doc in docs
+        if doc["kind"] == "item"
+    ]  # fmt: skip
     ordered = {role: tuple(attendance[role]) for role in ROLES if attendance.get(role)}
     return MeetingView(summary, ordered, tuple(items))
-
-
-def _line(docs: list[dict[str, Any]], doc: dict[str, Any]) -> ItemLine:
-    index = doc["item_index"]
-    return ItemLine(doc["id"], doc.get("item_number", ""), doc.get("item_title", ""),
-                    _count(docs, index, "speech"), _count(docs, index, "decision"))  # fmt: skip
-
-
-def _count(docs: list[dict[str, Any]], item_index: int, kind: str) -> int:
-    return sum(1 for d in docs if d["kind"] == kind and d.get("item_index") == item_index)
 
 
 def item(engine: SearchEngine, chunk_id: str) -> ItemView | None:
@@ -121,10 +117,9 @@ def committees(engine: SearchEngine) -> dict[tuple[str, str], list[MeetingSummar
     return dict(sorted(grouped.items()))
 
 
-def status(engine: SearchEngine) -> dict[str, Any]:
-    """Return what is indexed per committee, the last reindex and its failures."""
-    stats = engine.stats()
-    bodies = [
+def bodies(engine: SearchEngine) -> list[dict[str, Any]]:
+    """Return each council's committees with their count of meetings and first and last date."""
+    return [
         {
             "council": council or None,
             "committee": committee or None,
@@ -134,8 +129,13 @@ def status(engine: SearchEngine) -> dict[str, Any]:
         }
         for (council, committee), found in committees(engine).items()
     ]
+
+
+def status(engine: SearchEngine) -> dict[str, Any]:
+    """Return what is indexed per committee, the last reindex and its failures."""
+    stats = engine.stats()
     last = stats.get("last_reindex") or {}
-    return {**stats, "bodies": bodies, "failed": last.get("failed", [])}
+    return {**stats, "bodies": bodies(engine), "failed": last.get("failed", [])}
 
 
 def query_marks(engine: SearchEngine, q: str) -> Marks:

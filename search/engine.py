@@ -20,6 +20,7 @@ from search.errors import InvalidQuery
 from search.evaluate import Evaluator, IndexArrays, top
 from search.highlight import highlight
 from search.names import NameIndex
+from search.postings import column_values
 from search.query import (
     KIND_ALIASES,
     DateRange,
@@ -253,11 +254,7 @@ class SearchEngine:
     def _column(self, gen: _Generation, name: str) -> list[Any]:
         """Return the facet value of every document, read once per searcher."""
         if name not in gen.columns:
-            # Segment by segment: Whoosh's MultiReader.column_reader leaves out the segments
-            # that have no value for the field, so the values after them would shift.
-            values: list[Any] = []
-            for segment, _ in gen.searcher.reader().leaf_readers():
-                values += segment.column_reader(name)  # the field's default where it has none
+            values = column_values(gen.searcher.reader(), name)
             gen.columns[name] = [v.decode("utf-8") if isinstance(v, bytes) else v for v in values]
         return gen.columns[name]
 

@@ -190,17 +190,20 @@ def field_lengths(reader: Any, field: str) -> numpy.ndarray:
     return found
 
 
+def column_values(reader: Any, field: str) -> list[Any]:
+    """Return a field's column value for every document, segment by segment: Whoosh's
+    MultiReader.column_reader leaves out the segments that have no value for the field, so
+    the values after them would shift; a segment's own reader gives the field's default."""
+    values: list[Any] = []
+    for segment, _ in reader.leaf_readers():
+        values += segment.column_reader(field)
+    return values
+
+
 def column_numbers(reader: Any, field: str) -> numpy.ndarray:
-    """Return a numeric column's value for every document, segment by segment (a segment
-    without the column gives its default)."""
-    found = numpy.zeros(reader.doc_count_all(), dtype=numpy.int64)
-    for segment, offset in reader.leaf_readers():
-        values = numpy.fromiter(
-            (v or 0 for v in segment.column_reader(field)), dtype=numpy.int64,
-            count=segment.doc_count_all(),
-        )  # fmt: skip
-        found[offset : offset + len(values)] = values
-    return found
+    """Return a numeric column's value for every document (0 where it has none)."""
+    values = column_values(reader, field)
+    return numpy.fromiter((v or 0 for v in values), dtype=numpy.int64, count=len(values))
 
 
 def positions_of(

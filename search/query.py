@@ -21,6 +21,7 @@ from indexer.chunks import KINDS
 from search.analysis import name_analyzer, text_analyzer
 from search.errors import InvalidQuery
 from search.names import NameIndex
+from search.postings import column_values
 from search.schema import (
     DATE_FIELDS,
     DEFAULT_FIELDS,
@@ -330,10 +331,10 @@ class DateRange(query.Query):  # type: ignore[misc]
 
     def docs(self, searcher: Any, deleting: bool = False) -> Iterable[int]:
         low, high = self.bounds()
-        for segment, offset in searcher.reader().leaf_readers():
-            for docnum, value in enumerate(segment.column_reader("date")):
-                if low <= (value or 0) <= high and not segment.is_deleted(docnum):
-                    yield offset + docnum
+        reader = searcher.reader()
+        for docnum, value in enumerate(column_values(reader, "date")):
+            if low <= (value or 0) <= high and not reader.is_deleted(docnum):
+                yield docnum
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         return matching.ListMatcher(list(self.docs(searcher)), all_weights=self.boost)

@@ -59,6 +59,20 @@ def _counts() -> Schema:
     return {"type": "object", "additionalProperties": INTEGER}
 
 
+# What a meeting's summary and the whole meeting both say about it.
+MEETING_FACTS: dict[str, Schema] = {
+    "id": STRING,
+    "council": TEXT_OR_NULL,
+    "committee": TEXT_OR_NULL,
+    "date": DATE_OR_NULL,
+    "start_time": TEXT_OR_NULL,
+    "date_inferred": {"type": "boolean"},
+    "venue": TEXT_OR_NULL,
+    "status": {"type": ["string", "null"], "description": "draft or confirmed"},
+    "url": TEXT_OR_NULL,
+    "source": STRING,
+}
+
 SCHEMAS: dict[str, Schema] = {
     "Error": _object(
         {
@@ -124,19 +138,7 @@ SCHEMAS: dict[str, Schema] = {
         optional=("groups",),
     ),
     "MeetingSummary": _object(
-        {
-            "id": STRING,
-            "council": TEXT_OR_NULL,
-            "committee": TEXT_OR_NULL,
-            "date": DATE_OR_NULL,
-            "start_time": TEXT_OR_NULL,
-            "date_inferred": {"type": "boolean"},
-            "venue": TEXT_OR_NULL,
-            "status": {"type": ["string", "null"], "description": "draft or confirmed"},
-            "url": TEXT_OR_NULL,
-            "source": STRING,
-            "items": {"type": "integer", "description": "How many items."},
-        }
+        {**MEETING_FACTS, "items": {"type": "integer", "description": "How many items."}}
     ),
     "Speech": _object({"id": STRING, "speaker": STRING, "role": TEXT_OR_NULL, "text": STRING}),
     "Decision": _object(
@@ -181,16 +183,7 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "Meeting": _object(
         {
-            "id": STRING,
-            "council": TEXT_OR_NULL,
-            "committee": TEXT_OR_NULL,
-            "date": DATE_OR_NULL,
-            "start_time": TEXT_OR_NULL,
-            "date_inferred": {"type": "boolean"},
-            "venue": TEXT_OR_NULL,
-            "status": TEXT_OR_NULL,
-            "url": TEXT_OR_NULL,
-            "source": STRING,
+            **MEETING_FACTS,
             "attendance": {
                 "type": "object",
                 "description": f"Names by role: {', '.join(ROLES)}.",

@@ -245,8 +245,7 @@ def _person(name: str, kind: str, facets: bool) -> SearchRequest:
 @blueprint.get("/committees")
 def committees() -> ResponseReturnValue:
     """Every council's committees with their meetings and dates."""
-    bodies = browse.status(engine())["bodies"]
-    by_council = itertools.groupby(bodies, key=lambda body: body["council"])
+    by_council = itertools.groupby(browse.bodies(engine()), key=lambda body: body["council"])
     return render_template("committees.html", councils=[(c, list(b)) for c, b in by_council])
 
 
