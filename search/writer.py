@@ -342,7 +342,10 @@ def _run_workers(
 ) -> tuple[list[Any], int]:
     """Feed tasks to worker processes; return the segments they wrote and the most memory
     one of them used."""
-    context = multiprocessing.get_context("forkserver")
+    # forkserver: workers start clean even when this process has threads (a server);
+    # Windows has only spawn.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     jobs: Any = context.Queue()
     results: Any = context.Queue()
     for task in tasks:
