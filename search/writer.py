@@ -345,7 +345,7 @@ def _run_workers(
     # forkserver: workers start clean even when this process has threads (a server);
     # Windows has only spawn.
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    context: Any = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     jobs: Any = context.Queue()
     results: Any = context.Queue()
     for task in tasks:
