@@ -10,7 +10,7 @@ from typing import Any
 from whoosh import query
 from whoosh.support.levenshtein import damerau_levenshtein
 
-from search.analysis import text_analyzer
+from search.analysis import query_tokens
 from search.engine import SearchEngine, SearchRequest
 from search.errors import InvalidQuery
 from search.names import name_words
@@ -22,7 +22,6 @@ _TEXT_FIELDS = ("text", "item_title")
 _MIN_LENGTH = 3
 _SAMPLE_DOCS = 5
 _CANDIDATES = 10
-_TEXT = text_analyzer()
 
 
 def suggest(engine: SearchEngine, q: str) -> str | None:
@@ -50,7 +49,7 @@ def _known(engine: SearchEngine, word: str) -> bool:
     """Tell whether every form of ``word`` is in the index's text, titles or speakers' names."""
     gen = engine.generation()
     reader = gen.searcher.reader()
-    stems = [t.text for t in _TEXT(word, mode="query")]
+    stems = [term for term, _, _ in query_tokens(word)]
     in_text = all(any(reader.doc_frequency(f, s) for f in _TEXT_FIELDS) for s in stems)
     return in_text or all(gen.names("speaker").knows(w) for w in name_words(word))
 
@@ -58,7 +57,7 @@ def _known(engine: SearchEngine, word: str) -> bool:
 def _nearest(searcher: Any, word: str) -> str | None:
     """Return the indexed word nearest ``word`` as written (its stem within one edit, two for
     longer words), the commoner of equally near ones."""
-    stems = [t.text for t in _TEXT(word, mode="query")]
+    stems = [term for term, _, _ in query_tokens(word)]
     if len(stems) != 1:
         return None
     reader = searcher.reader()
@@ -82,9 +81,9 @@ def _written_form(searcher: Any, field: str, term: str, word: str) -> str | None
     results = searcher.search(query.Term(field, term), limit=_SAMPLE_DOCS)
     for hit in itertools.islice(results, _SAMPLE_DOCS):
         text = hit.get(field, "")
-        for token in _TEXT(text, mode="query", chars=True):
-            if token.text == term:
-                forms[text[token.startchar : token.endchar].lower()] += 1
+        for found, start, end in query_tokens(text):
+            if found == term:
+                forms[text[start:end].lower()] += 1
     if not forms:
         return None
     return min(forms, key=lambda form: (damerau_levenshtein(form, word), -forms[form], form))
