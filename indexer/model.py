@@ -146,6 +146,10 @@ class Meeting:
     url: str | None = None
     attendance: tuple[Attendance, ...] = ()
     items: tuple[Item, ...] = field(default_factory=tuple)
+    # The document's text outside the items the reader recognised (before the first, between,
+    # after the last, or all of it), cut into untitled or headed sections so that nothing is
+    # lost to search (indexer/coverage.py).
+    sections: tuple[Item, ...] = ()
 
     def __post_init__(self) -> None:
         if self.status is not None and self.status not in STATUSES:
@@ -168,4 +172,5 @@ class Meeting:
             "url": self.url,
             "attendance": [a.to_dict() for a in self.attendance],
             "items": [i.to_dict() for i in self.items],
+            "sections": [i.to_dict() for i in self.sections],
         }

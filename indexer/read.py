@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from indexer.coverage import Coverage, keep_everything, measure
 from indexer.errors import UnreadableDocument
 from indexer.metadata import SIDECAR_SUFFIX, apply_hints, folder_hints, sidecar_hints
 from indexer.model import Meeting
-from indexer.readers import docx, moderngov, pdf
-from indexer.readers.text import decode, parse_any_text
+from indexer.readers import docx, markdown, moderngov, pdf, tables
+from indexer.readers.text import decode, read_text
 
 MB = 1024 * 1024
 MAX_BYTES = 50 * MB
 TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TABLE_SUFFIXES = (".tsv", ".csv")
 HTML_SUFFIXES = (".html", ".htm")
-SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx")
+SUFFIXES = (
+    *TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *TABLE_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx"
+)  # fmt: skip
+# Formats we cannot read, told by name; any other file is tried as text whatever its name.
+BINARY_SUFFIXES = (
+    ".xlsx", ".xls", ".ods", ".pptx", ".ppt", ".odp", ".odt", ".rtf", ".zip", ".gz", ".png",
+    ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".mp3", ".mp4", ".wav", ".exe",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -28,15 +39,32 @@ class ReadResult:
     path: Path
     meetings: tuple[Meeting, ...] = ()
     error: str | None = None
+    coverage: Coverage | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One file read: its meetings (nothing of its text lost) and how much was understood."""
+
+    meetings: list[Meeting]
+    coverage: Coverage
 
 
 def read_document(path: Path, max_bytes: int = MAX_BYTES) -> list[Meeting]:
     """Read one file into meetings; raise UnreadableDocument with the reason otherwise."""
+    return read_with_coverage(path, max_bytes).meetings
+
+
+def read_with_coverage(path: Path, max_bytes: int = MAX_BYTES) -> Reading:
+    """Read one file into meetings, keeping the text no item took as sections; measure how
+    much of the text the recognised items hold."""
     _check_file(path, max_bytes)
-    meetings = _read_by_format(path)
-    if not meetings:
-        return []
-    return apply_hints(meetings, sidecar_hints(path), folder_hints(path))
+    text, meetings = _read_by_format(path)
+    meetings = keep_everything(text, meetings, str(path))
+    coverage = measure(text, meetings)
+    if meetings:
+        meetings = apply_hints(meetings, sidecar_hints(path), folder_hints(path))
+    return Reading(meetings, coverage)
 
 
 def _check_file(path: Path, max_bytes: int) -> None:
@@ -45,9 +73,9 @@ def _check_file(path: Path, max_bytes: int) -> None:
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise UnreadableDocument(path, "old Word .doc files are not supported; save it as .docx")
-    if suffix not in SUFFIXES:
+    if suffix in BINARY_SUFFIXES:
         known = ", ".join(SUFFIXES)
-        raise UnreadableDocument(path, f"unknown file type {suffix or '(none)'!r}; we read {known}")
+        raise UnreadableDocument(path, f"unknown file type {suffix!r}; we read {known}")
     size = path.stat().st_size
     if size == 0:
         raise UnreadableDocument(path, "the file is empty")
@@ -57,22 +85,36 @@ def _check_file(path: Path, max_bytes: int) -> None:
         )
 
 
-def _read_by_format(path: Path) -> list[Meeting]:
+def _read_by_format(path: Path) -> tuple[str, list[Meeting]]:
+    """Return the document's text and the meetings read from it.
+
+    Any file that is not PDF or Word is read as text whatever its extension (refused when it
+    is binary): Markdown and tables by their shape, HTML by its markup.
+    """
     suffix = path.suffix.lower()
     source = str(path)
     try:
         if suffix == ".pdf":
-            return parse_any_text(pdf.pdf_text(path), source)
+            return read_text(pdf.pdf_text(path), source)
         if suffix == ".docx":
-            return docx.read_docx(path)
+            return docx.docx_text(path), docx.read_docx(path)
         text = decode(path.read_bytes(), path)
-        if suffix in HTML_SUFFIXES:
-            return [moderngov.parse_moderngov_html(text, source)]
-        return parse_any_text(text, source)
+        if suffix in HTML_SUFFIXES or _looks_like_html(text):
+            meeting = moderngov.parse_moderngov_html(text, source)
+            return moderngov.page_text(text), [meeting]
+        if suffix in TABLE_SUFFIXES or tables.looks_like_table(text):
+            text = tables.table_text(text)
+        elif suffix in MARKDOWN_SUFFIXES or markdown.looks_like_markdown(text):
+            text = markdown.markdown_text(text)
+        return read_text(text, source)
     except (OSError, zipfile.BadZipFile) as error:
         raise UnreadableDocument(path, f"cannot read the file ({error})") from None
     except RecursionError:
         raise UnreadableDocument(path, "the document is nested too deeply to read") from None
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(re.match(r"\s*(?:<!doctype html|<html|<head|<body)", text[:500], re.IGNORECASE))
 
 
 def find_documents(paths: Iterable[Path]) -> Iterator[Path]:
@@ -102,7 +144,8 @@ def read_tree(paths: Iterable[Path], max_bytes: int = MAX_BYTES) -> Iterator[Rea
     """Read every document under ``paths``; a bad file is reported, never stops the rest."""
     for path in find_documents(paths):
         try:
-            yield ReadResult(path, tuple(read_document(path, max_bytes)))
+            reading = read_with_coverage(path, max_bytes)
+            yield ReadResult(path, tuple(reading.meetings), coverage=reading.coverage)
         except UnreadableDocument as error:
             yield ReadResult(path, error=error.reason)
         except Exception as error:  # a reader's bug must not stop the other files

@@ -53,11 +53,21 @@ def parse_moderngov_text(text: str, source: str) -> Meeting:
     return meeting_from_text(clean_text(text), source)
 
 
+def _soup(html: str) -> BeautifulSoup:
+    soup = BeautifulSoup(html, "lxml")
+    for junk in soup.find_all(["script", "style", "nav", "noscript", "footer", "template"]):
+        junk.decompose()
+    return soup
+
+
+def page_text(html: str) -> str:
+    """Return the text a reader of the page sees, without scripts and page furniture."""
+    return clean_text(html_text(_soup(html)))
+
+
 def parse_moderngov_html(html: str, source: str) -> Meeting:
     """Read a ModernGov ieListDocuments or mgAi page, or any HTML minutes, as HTML."""
-    soup = BeautifulSoup(html, "lxml")
-    for junk in soup.find_all(["script", "style", "nav", "noscript", "footer"]):
-        junk.decompose()
+    soup = _soup(html)
     rows = [r for r in soup.find_all("tr") if r.find("td", class_="mgItemNumberCell")]
     if not rows:
         return meeting_from_text(clean_text(html_text(soup)), source)

@@ -7,6 +7,7 @@ import re
 import warnings
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
@@ -35,9 +36,7 @@ def _page_texts(path: Path) -> list[str]:
             reader = PdfReader(path)
             if reader.is_encrypted and not reader.decrypt(""):
                 raise UnreadableDocument(path, "the PDF is encrypted and needs a password")
-            return [
-                _layout_text(page.extract_text(extraction_mode="layout")) for page in reader.pages
-            ]
+            return [_page_text(page) for page in reader.pages]
     except UnreadableDocument:
         raise
     except (FileNotDecryptedError, NotImplementedError) as error:
@@ -49,6 +48,15 @@ def _page_texts(path: Path) -> list[str]:
         raise UnreadableDocument(
             path, f"not a readable PDF (damaged or truncated: {reason})"
         ) from None
+
+
+def _page_text(page: Any) -> str:
+    """Return a page's text as laid out; pypdf's layout mode gives nothing for some files
+    whose plain text is fine, so fall back to that."""
+    text = _layout_text(page.extract_text(extraction_mode="layout"))
+    if not text.strip():
+        text = _layout_text(page.extract_text())
+    return text
 
 
 def _layout_text(text: str) -> str:

@@ -37,15 +37,21 @@ def _looks_binary(data: bytes) -> bool:
 
 def parse_any_text(text: str, source: str) -> list[Meeting]:
     """Read minutes text of any kind we know: City Record, transcript, ModernGov, plain."""
+    return read_text(text, source)[1]
+
+
+def read_text(text: str, source: str) -> tuple[str, list[Meeting]]:
+    """Return the text as the reader for its kind sees it (page furniture removed), and the
+    meetings read from it: City Record, transcript, ModernGov, HTML or plain minutes."""
     from indexer.readers import cityrecord, moderngov, plaintext, transcript
 
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if cityrecord.is_city_record(text):
-        return cityrecord.parse_city_record(text, source)
+        return cityrecord.clean_text(text), cityrecord.parse_city_record(text, source)
     if transcript.is_transcript(text):
-        return [transcript.parse_transcript(text, source)]
+        return text, [transcript.parse_transcript(text, source)]
     if moderngov.is_moderngov_text(text):
-        return [moderngov.parse_moderngov_text(text, source)]
+        return moderngov.clean_text(text), [moderngov.parse_moderngov_text(text, source)]
     if re.search(r"<html|<body|<table", text[:2000], re.IGNORECASE):
-        return [moderngov.parse_moderngov_html(text, source)]
-    return [plaintext.parse_text(text, source)]
+        return moderngov.page_text(text), [moderngov.parse_moderngov_html(text, source)]
+    return text.replace("\xa0", " "), [plaintext.parse_text(text, source)]
