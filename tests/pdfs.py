@@ -32,3 +32,19 @@ def encrypt_pdf(source: Path, target: Path, password: str) -> Path:
     with target.open("wb") as handle:
         writer.write(handle)
     return target
+
+
+def make_scanned_pdf(path: Path, lines: list[str]) -> Path:
+    """Write a PDF of one page that is only a picture of ``lines`` (no text layer), as a
+    scanner makes: a text PDF is rendered by PDFium and its image put in a new PDF."""
+    import pypdfium2
+
+    printed = make_pdf(path.with_suffix(".printed.pdf"), [lines])
+    document = pypdfium2.PdfDocument(str(printed))
+    picture = document[0].render(scale=200 / 72).to_pil()
+    document.close()
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.image(picture, x=0, y=0, w=pdf.w, h=pdf.h)
+    pdf.output(str(path))
+    return path

@@ -1,11 +1,13 @@
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from indexer.errors import UnreadableDocument
 from indexer.read import read_document
+from indexer.readers.ocr import tesseract
 from indexer.readers.pdf import join_pages, pdf_text
-from tests.pdfs import encrypt_pdf, make_pdf
+from tests.pdfs import encrypt_pdf, make_pdf, make_scanned_pdf
 
 HEAD = "Brindle Town Council - Planning Committee - 4 March 2020"
 PAGES = [
@@ -77,8 +79,47 @@ def test_truncated_pdf(tmp_path: Path) -> None:
     assert raised.value.reason.startswith("not a readable PDF (damaged or truncated")
 
 
-def test_pdf_without_text(tmp_path: Path) -> None:
+def test_pdf_without_text_and_no_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINUTES_SEARCH_TESSERACT", "no-such-tesseract")
     blank = make_pdf(tmp_path / "blank.pdf", [[]])
     with pytest.raises(UnreadableDocument) as raised:
         read_document(blank)
-    assert raised.value.reason == "the PDF has no text layer (scanned images?); OCR it first"
+    assert raised.value.reason == (
+        "scanned: no text layer (install Tesseract, e.g. `apt-get install tesseract-ocr`, "
+        "to read it by OCR)"
+    )
+
+
+needs_tesseract = pytest.mark.skipif(tesseract() is None, reason="Tesseract is not installed")
+
+
+@needs_tesseract
+def test_blank_pdf_read_by_ocr_says_so(tmp_path: Path) -> None:
+    blank = make_pdf(tmp_path / "blank.pdf", [[]])
+    with pytest.raises(UnreadableDocument) as raised:
+        read_document(blank)
+    assert raised.value.reason == "scanned: no text layer, and OCR found no text"
+
+
+@needs_tesseract
+def test_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
+    lines = [
+        "MINUTES OF THE MEETING OF THE PLANNING COMMITTEE",
+        "held on Tuesday 14 July 2020",
+        "",
+        "Present: Councillors Amber Lowe and Victor Quince",
+        "",
+        "1. Apologies for Absence",
+        "",
+        "There were none.",
+        "",
+        "2. Bus Depot Extension",
+        "",
+        "RESOLVED that the application be approved.",
+    ]
+    [meeting] = read_document(make_scanned_pdf(tmp_path / "scan.pdf", lines))
+    assert meeting.date == date(2020, 7, 14)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Apologies for Absence"),
+        ("2", "Bus Depot Extension"),
+    ]

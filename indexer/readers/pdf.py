@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from indexer.errors import UnreadableDocument
+from indexer.readers import ocr
 
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:-\s*)?(?:Page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?\s*$", re.IGNORECASE
@@ -22,10 +23,20 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def pdf_text(path: Path) -> str:
-    """Return the text of every page, cleaned of page furniture."""
+    """Return the text of every page, cleaned of page furniture; a scanned PDF's by OCR."""
     text = join_pages(_page_texts(path))
+    if text.strip():
+        return text
+    program = ocr.tesseract()
+    if program is None:
+        raise UnreadableDocument(
+            path,
+            "scanned: no text layer (install Tesseract, e.g. `apt-get install tesseract-ocr`, "
+            "to read it by OCR)",
+        )
+    text = join_pages([_layout_text(page) for page in ocr.ocr_pages(path, program)])
     if not text.strip():
-        raise UnreadableDocument(path, "the PDF has no text layer (scanned images?); OCR it first")
+        raise UnreadableDocument(path, "scanned: no text layer, and OCR found no text")
     return text
 
 
