@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.extract.resolutions import find_resolutions, parse_outcome, parse_votes
+from indexer.extract.resolutions import find_resolutions, parse_movers, parse_outcome, parse_votes
 
 
 def test_resolution_with_clauses_and_vote_before_it() -> None:
@@ -80,3 +80,82 @@ def test_a_motion_lost_without_resolved_is_a_decision() -> None:
 def test_lost_amendment_then_resolution_gives_both() -> None:
     text = "The amendment was declared LOST.\n\nRESOLVED that the report be noted."
     assert [r.outcome for r in find_resolutions(text)] == ["lost", "noted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "movers"),
+    [
+        ("Moved by P. Quill\n\nSeconded by R. Van Horn\n\nThat the report BE RECEIVED.",
+         ("P. Quill", "R. Van Horn")),
+        ("It was proposed by Cllr. A. Bryn, seconded by Cllr. C. Dale and agreed.",
+         ("Cllr. A. Bryn", "Cllr. C. Dale")),
+        ("Supervisor Ann Holt makes a motion to approve, Supervisor Bo Lind seconds the motion.",
+         ("Supervisor Ann Holt", "Supervisor Bo Lind")),
+        ("Motion by Trustee Kay Moss to adopt, Trustee Lee Parr second, all aye.",
+         ("Trustee Kay Moss", "Trustee Lee Parr")),
+        ("MOTION: Councilmember Ruiz moved to approve the item, seconded by Mayor Tan.",
+         ("Councilmember Ruiz", "Mayor Tan")),
+        ("Vice Mayor/Board Member deWitt moved approval. Member Orr seconded the motion.",
+         ("Vice Mayor/Board Member deWitt", "Member Orr")),
+        ("Proposed: Cllr Ames; seconded: Cllr Bell. All in favour.", ("Cllr Ames", "Cllr Bell")),
+        ("MOVER: Ames SECONDER: Bell", ("Ames", "Bell")),
+        ("(Moved/Seconded: Ames/Bell)", ("Ames", "Bell")),
+        ("Moved Cr Ames Seconded Cr Bell", ("Cr Ames", "Cr Bell")),
+        ("(proposed by Cllr. D. Ames seconded by\nCllr. O. Bell)", ("Cllr. D. Ames", "Cllr. O. Bell")),
+        ("The Chair moved to the next item. The report was moved to May.", (None, None)),
+    ],
+)  # fmt: skip
+def test_movers_in_every_form(text: str, movers: tuple[str | None, str | None]) -> None:
+    assert parse_movers(text) == movers
+
+
+def test_a_motion_block_ends_at_its_fate_and_takes_what_it_decided() -> None:
+    text = (
+        "Moved by P. Quill\n\nSeconded by R. Vance\n\nThat the report BE REFERRED to a future "
+        "meeting.\n\nVote:\nYeas: P. Quill, R. Vance\n\nMotion Passed (2 to 0)\n\n"
+        "Moved by R. Vance\n\nSeconded by P. Quill\n\nThat the letter BE RECEIVED.\n\n"
+        "Motion Passed"
+    )
+    found = find_resolutions(text)
+    assert [(r.outcome, r.mover, r.seconder) for r in found] == [
+        ("referred", "P. Quill", "R. Vance"),
+        ("received", "R. Vance", "P. Quill"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Member Orr made a motion to approve. A vote was taken and the motion passed 6-0.",
+         "passed"),
+        ("Cllr Ames proposed that the fence be mended, seconded by Cllr Bell. CARRIED", "carried"),
+        ("Trustee Moss moved to deny, seconded by Trustee Parr. Motion failed 2-3.", "lost"),
+        ("Cllr Ames proposed a survey, seconded by Cllr Bell.", None),
+    ],
+)  # fmt: skip
+def test_a_motion_s_fate(text: str, outcome: str | None) -> None:
+    [resolution] = find_resolutions(text)
+    assert resolution.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("The minutes of the meeting held on 3 May were confirmed as a correct record.",
+         "approved"),
+        ("The budget was discussed. It was agreed that the Clerk would buy two benches.",
+         "agreed"),
+        ("It was agreed to defer the matter to the next meeting.", "deferred"),
+        ("The Committee noted the list of appeals.", "noted"),
+        ("i) Bank statement, balance of £200. Noted", "noted"),
+        ("Members discussed the hedges and the Clerk will write.", None),
+        ("The work was carried out in May and it was noted that it passed inspection.", None),
+    ],
+)  # fmt: skip
+def test_decisions_without_a_marker(text: str, outcome: str | None) -> None:
+    assert [r.outcome for r in find_resolutions(text)] == ([outcome] if outcome else [])
+
+
+def test_a_short_fate_line_after_a_resolution_is_not_a_second_decision() -> None:
+    text = "RESOLVED that the report be noted.\n\nCarried"
+    assert [r.outcome for r in find_resolutions(text)] == ["noted"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from indexer.extract.numbers import NUMBER_WORD, words_to_int
 from indexer.model import Resolution
@@ -27,7 +28,12 @@ _LIST_LINE_RE = re.compile(r"^\s*(?:\(?[a-z0-9]{1,4}[.)]|[-•·*])\s+", re.IGNO
 _OUTCOME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("lost", r"\b(?:declared\s+lost|was\s+lost|motion\s+(?:was\s+)?lost|motion\s+fell|defeated)\b"),
     ("withdrawn", r"\bwithdrawn\b"),
-    ("deferred", r"\b(?:deferred|adjourned\s+to\s+a\s+future)\b"),
+    (
+        "deferred",
+        r"\b(?:defer|deferred|adjourned\s+to\s+a\s+future|considered\s+again|held\s+over"
+        r"|be\s+tabled|motion\s+to\s+table|tabled\s+until)\b"
+        r"|\b(?:bring|brought|come|came)\s+(?:\w+\s+){0,4}?(?:back|to\s+(?:the|a)\s+(?:next|future))\b",
+    ),
     ("postponed", r"\bpostponed\b"),
     ("referred", r"\b(?:referred|refer)\s+(?:back\s+)?to\b|\breferred\b"),
     ("amended", r"\bamended\s+and\s+(?:adopted|carried|approved)\b|\bas\s+amended\b"),
@@ -38,6 +44,70 @@ _OUTCOME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("noted", r"\bnoted\b"),
     ("received", r"\bbe\s+received\b|^\s*received\b"),
     ("agreed", r"\b(?:agreed|resolved|ordered|unanimously)\b"),
+)
+_MOTION_PARAGRAPHS = 8  # a motion, its words and its vote rarely run longer
+# A motion's fate as minutes report it, in the order tried.
+_FATE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("withdrawn", r"\b(?:motion|amendment)\s+(?:was\s+)?withdrawn\b"),
+    (
+        "lost",
+        r"\b(?:motion|amendment|it|which)\s+(?:was\s+|is\s+)?(?:declared\s+)?(?:failed|lost|fell"
+        r"|defeated)\b|\bdeclared\s+(?:the\s+motion\s+)?(?:lost|defeated|failed)\b"
+        r"|^\s*(?:motion\s+)?(?:lost|defeated|failed)\b|(?-i:\bLOST\b|\bFAILED\b)",
+    ),
+    (
+        "passed",
+        r"\b(?:motion|amendment|it|which)\s+(?:was\s+|is\s+)?(?:declared\s+)?passed\b"
+        r"|\bdeclared\s+(?:the\s+motion\s+)?passed\b|(?-i:\bPASSED\b)|^\s*passed\b",
+    ),
+    (
+        "carried",
+        r"\b(?:motion|amendment|it|which)\s+(?:was\s+|is\s+)?(?:declared\s+|duly\s+)?carried\b"
+        r"|\bdeclared\s+(?:the\s+motion\s+)?carried\b|(?-i:\bCARRIED\b)|^\s*carried\b"
+        r"|\bcarried\s+(?:unanimously|by\s+\w+|\d)",
+    ),
+    (
+        "agreed",
+        r"\b(?:unanimously|duly|and|was|were)\s+(?:agreed|resolved|approved)\b"
+        r"|(?:^|[.]\s+)Agreed\b|\ball\s+(?:were\s+)?in\s+favou?r\b",
+    ),
+)
+_FATE_RES = tuple((n, re.compile(p, re.IGNORECASE | re.MULTILINE)) for n, p in _FATE_PATTERNS)
+# What a carried motion decided: "That the report BE RECEIVED", "be referred to Cabinet".
+_SUBSTANCE = {
+    "referred": "referred", "deferred": "deferred", "postponed": "postponed",
+    "tabled": "deferred", "approved": "approved", "adopted": "adopted",
+    "accepted": "approved", "amended": "amended", "received": "received", "noted": "noted",
+}  # fmt: skip
+_SUBSTANCE_RE = re.compile(
+    r"\b(?:be|is|are|been)\s+(?:hereby\s+|now\s+)?(" + "|".join(_SUBSTANCE) + r")\b",
+    re.IGNORECASE,
+)
+# Decisions stated without a marker or a motion: "It was agreed to ...", "The minutes of the
+# meeting ... were confirmed as a correct record", "The Committee noted the report", "... Noted".
+_DECISION_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\bminutes\b[^.]{0,200}?\b(?:were|was|be)\s+(?:duly\s+|unanimously\s+)?"
+            r"(?:agreed|approved|confirmed|accepted|adopted|signed)\b[^.]*",
+            re.IGNORECASE,
+        ),
+        "approved",
+    ),
+    (
+        re.compile(r"\bIt\s+was\s+(?:unanimously\s+|further\s+|therefore\s+)?agreed\b[^.]*"),
+        "agreed",
+    ),
+    (
+        re.compile(
+            r"(?:^|(?<=[.]\s))(?:The\s+)?(?:Committee|Council|Board|Cabinet|Commission|Panel"
+            r"|Sub-Committee|Members|Councillors|Trustees)\s+(?:duly\s+)?(?:received\s+and\s+)?"
+            r"noted\b[^.]*",
+            re.MULTILINE,
+        ),
+        "noted",
+    ),
+    (re.compile(r"[^.\n]{3,200}[.,;]\s+Noted\.?[ \t]*$", re.MULTILINE), "noted"),
 )
 _OUTCOME_RES = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _OUTCOME_PATTERNS)
 _VOTE_OUTCOMES = ("carried", "lost")
@@ -58,15 +128,57 @@ _VOTE_RES = (
     re.compile(r"\(Y-(\d+)(?:,?\s*N-(\d+))?(?:,?\s*A-(\d+))?\)"),
 )
 _ABSTAIN_RE = re.compile(rf"{_N}\s+abstentions?", re.IGNORECASE)
-_NAME_WORD = r"(?:[A-Z]\.|(?![A-Z]{3,}\b)[A-Z][\w'’-]*)"
-_PERSON = (
-    r"((?:Councillor|Cllr\.?|Council\s+Member|Mayor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)"
-    rf"(?-i:(?:\s+{_NAME_WORD}){{1,4}}))"
+# Titles that may stand before a mover's or seconder's name, in any country's minutes:
+# "Councillor", "Cllr", "Cr", "Councilmember", "Board Member", "Vice Mayor/Board Member".
+_TITLE_WORD = (
+    r"(?:(?:Vice|Deputy|Acting|Assistant|Borough|County|District|Town|City|Parish|Lord|Pro\s+Tem)"
+    r"\s+)*(?:County\s+Councillor|Councillor|Councilor|Cllrs?\.?|Cr\.?|Council\s+Member"
+    r"|Councilmember|Councilman|Councilwoman|Alderman|Alderwoman|Alderperson|Ald\.?|Mayor|Reeve"
+    r"|Warden|Commissioner|Supervisor|Trustee|Board\s+Member|Boardmember|Member|Director|President"
+    r"|Chair(?:man|woman|person)?|Secretary|Treasurer|Selectman|Selectwoman|Mr\.?|Mrs\.?|Ms\.?"
+    r"|Miss|Dr\.?)"
 )
-_MOVER_RE = re.compile(
-    rf"(?:moved|proposed)\s+by\s+{_PERSON}|on\s+the\s+motion\s+of\s+{_PERSON}", re.IGNORECASE
+_TITLE = rf"{_TITLE_WORD}(?:\s*/\s*{_TITLE_WORD})*(?:\s+(?:Mrs|Mr|Ms|Dr|Miss)\.?)?"
+# A word of a name: an initial, a capitalised word, "deHaan"; never an all-capitals word ("BE")
+# nor a word that starts the next clause ("Seconded by", "Motion carried").
+_NAME_WORD = (
+    r"(?!(?:Seconded|Seconder|Second|Moved|Mover|Motion|Carried|That|The|And|To|For|On|In"
+    r"|Cllrs?|Councillors?)\b)"
+    r"(?:[A-Z]\.|(?![A-Z]{3,}\b)[A-Z][\w'’-]*|[a-z]{1,3}[A-Z][\w'’-]+)"
 )
-_SECONDER_RE = re.compile(rf"seconded\s+by\s+{_PERSON}", re.IGNORECASE)
+_NAME = rf"{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,3}}"
+# After "moved by", a name alone will do; as a subject, a title or two words of a name.
+_PERSON = rf"((?-i:(?:{_TITLE}\s+)?{_NAME}))"
+_SUBJECT = (
+    r"(?:^|(?<=[.;:,]\s)|(?<=\band\s)|(?<=\n))(?<!Cllr\.\s)(?<!Cllrs\.\s)(?<!Mr\.\s)"
+    r"(?<!Mrs\.\s)(?<!Ms\.\s)(?<!Dr\.\s)(?<!Cr\.\s)(?<![\s(][A-Z]\.\s)"
+    rf"((?-i:(?!The\b|It\b|This\b|A\b){_TITLE}\s+{_NAME}|{_NAME_WORD}[^\S\n]+{_NAME}))"
+)
+# "Moved by X", "Motion by X", "Motion made by X", "On motion of X", "MOVER: X", "Moved Cr X".
+_MOVER_RES = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:moved|proposed|motion(?:\s+was)?(?:\s+made)?)\s+by\s*:?\s+{_PERSON}",
+        rf"\bon\s+(?:the\s+)?motion\s+of\s+{_PERSON}",
+        rf"\b(?:mover|moved|proposed|proposer)\s*[:\-–]\s*{_PERSON}",
+        rf"\bmoved\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}",
+        rf"\(moved\s*/\s*seconded\s*:?\s*{_PERSON}\s*/",
+        rf"{_SUBJECT}[^\S\n]+(?-i:made|makes|put|puts)\s+(?:a|the)\s+motion\b",
+        rf"{_SUBJECT}[^\S\n]+(?-i:moved|moves|proposed|proposes)\b(?=\s*(?:,|that\b|to\s+[a-z]+|the\b"
+        r"|approval|adoption|acceptance|refusal|deferral|an?\s+amendment|a\s+motion))",
+    )
+)
+# "Seconded by Y", "second by Y", "SECONDER: Y", "Y seconded the motion", "Y seconds".
+_SECONDER_RES = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\bsecond(?:ed)?\s+by\s*:?\s+{_PERSON}",
+        rf"\b(?:seconder|seconded)\s*[:\-–]\s*{_PERSON}",
+        rf"\bseconded\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}",
+        rf"\(moved\s*/\s*seconded\s*:?\s*[^/)]+/\s*{_PERSON}\)",
+        rf"{_SUBJECT}[^\S\n]+(?-i:seconded|seconds|second)\b(?!\s+(?:by|reading|time|vice)\b)",
+    )
+)
 
 
 def parse_outcome(text: str) -> str | None:
@@ -92,12 +204,15 @@ def parse_votes(text: str) -> tuple[int | None, int | None, int | None]:
 
 def parse_movers(text: str) -> tuple[str | None, str | None]:
     """Return the mover and seconder named in ``text``."""
-    mover = _MOVER_RE.search(text)
-    seconder = _SECONDER_RE.search(text)
-    return (
-        _clean_person(mover.group(1) or mover.group(2)) if mover else None,
-        _clean_person(seconder.group(1)) if seconder else None,
-    )
+    return _first_person(_MOVER_RES, text), _first_person(_SECONDER_RES, text)
+
+
+def _first_person(patterns: tuple[re.Pattern[str], ...], text: str) -> str | None:
+    """Return the person the earliest match of any pattern names."""
+    matches = [m for p in patterns if (m := p.search(text))]
+    if not matches:
+        return None
+    return _clean_person(min(matches, key=lambda m: m.start()).group(1))
 
 
 def _clean_person(name: str) -> str:
@@ -127,26 +242,117 @@ def make_resolution(text: str, context: str = "") -> Resolution:
 
 
 def find_resolutions(text: str) -> list[Resolution]:
-    """Return each resolution in ``text``, its list of clauses included."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    """Return each resolution in ``text``: RESOLVED and its clauses, motions and their fate."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     found: list[Resolution] = []
-    index = 0
+    index, used = 0, -1
     while index < len(paragraphs):
-        match = MARKER_RE.search(paragraphs[index])
-        if not match:
-            if _is_fate(paragraphs, index):
-                found.append(make_resolution(paragraphs[index]))
+        if MARKER_RE.search(paragraphs[index]):
+            index = _take_marked(paragraphs, index, found, used)
+            used = index - 1
+        elif _opens_motion(paragraphs[index]):
+            end = _motion_end(paragraphs, index)
+            if end < len(paragraphs) and MARKER_RE.search(paragraphs[end]):
+                index = end  # the motion is the context of the RESOLVED that follows
+                continue
+            found.append(_motion_resolution(paragraphs[index:end]))
+            index = used = end - 1
             index += 1
-            continue
-        before = paragraphs[index][: match.start()]
-        body = [paragraphs[index][match.start() :]]
-        index += 1
-        while index < len(paragraphs) and _continues(paragraphs[index]):
-            body.append(paragraphs[index])
+        else:
+            found += _plain_decisions(paragraphs, index)
             index += 1
-        context = before or _previous(paragraphs, index - len(body) - 1)
-        found.append(make_resolution("\n".join(body), context + _tail(paragraphs, index)))
     return found
+
+
+def _take_marked(paragraphs: list[str], index: int, found: list[Resolution], used: int) -> int:
+    """Add the resolution a marker ("RESOLVED") opens; return the index after its clauses."""
+    match = MARKER_RE.search(paragraphs[index])
+    assert match is not None
+    before = paragraphs[index][: match.start()]
+    body = [paragraphs[index][match.start() :]]
+    start = index
+    index += 1
+    while index < len(paragraphs) and _continues(paragraphs[index]):
+        body.append(paragraphs[index])
+        index += 1
+    context = before or _motion_context(paragraphs, start, used)
+    tail = _tail(paragraphs, index)
+    found.append(make_resolution("\n".join(body), context + tail))
+    return index + 1 if tail else index
+
+
+def _motion_context(paragraphs: list[str], start: int, used: int) -> str:
+    """Return the paragraphs before a resolution that move it or report the vote on it."""
+    first = start - 1
+    while first > used + 1 and first > start - 4 and not _opens_motion(paragraphs[first]):
+        first -= 1
+    if first > used and _opens_motion(paragraphs[first]):
+        return "\n".join(paragraphs[first:start])
+    return _previous(paragraphs, start - 1) if start - 1 > used else ""
+
+
+def _opens_motion(paragraph: str) -> bool:
+    """Tell a paragraph that moves or seconds a motion."""
+    return any(p.search(paragraph) for p in (*_MOVER_RES, *_SECONDER_RES))
+
+
+def _motion_end(paragraphs: list[str], index: int) -> int:
+    """Return the index after a motion's paragraphs: through its fate, before the next one."""
+    end = index + 1
+    if _fate(paragraphs[index]):
+        return end
+    while end < len(paragraphs) and end - index < _MOTION_PARAGRAPHS:
+        if MARKER_RE.search(paragraphs[end]) or _starts_motion(paragraphs[end]):
+            return end
+        end += 1
+        if _fate(paragraphs[end - 1]):
+            return end
+    return end
+
+
+def _starts_motion(paragraph: str) -> bool:
+    """Tell a paragraph that begins with a new motion ("Moved by", "Councillor X moved")."""
+    starts = [m.start() for p in _MOVER_RES if (m := p.search(paragraph))]
+    return bool(starts) and min(starts) < 20
+
+
+def _motion_resolution(paragraphs: list[str]) -> Resolution:
+    """Build the resolution of a motion: its mover, seconder, votes and fate."""
+    text = "\n".join(paragraphs)
+    resolution = make_resolution(text)
+    return replace(resolution, outcome=motion_outcome(text))
+
+
+def motion_outcome(text: str) -> str | None:
+    """Return a motion's outcome: lost or withdrawn as its fate says, else what it decided."""
+    fate = _fate(text)
+    if fate in (None, "lost", "withdrawn"):
+        return fate
+    substance = _SUBSTANCE_RE.search(text)
+    return _SUBSTANCE[substance.group(1).lower()] if substance else fate
+
+
+def _fate(text: str) -> str | None:
+    """Return the fate a text reports of a motion: carried, passed, agreed, lost, withdrawn."""
+    for name, pattern in _FATE_RES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _plain_decisions(paragraphs: list[str], index: int) -> list[Resolution]:
+    """Return the decisions a paragraph without a marker or a motion records."""
+    paragraph = paragraphs[index]
+    if _is_fate(paragraphs, index):
+        return [make_resolution(paragraph)]
+    if len(paragraph) < 80 and index and (fate := _fate(paragraph)):
+        outcome = motion_outcome(f"{paragraphs[index - 1]}\n{paragraph}") or fate
+        return [Resolution(text=paragraph.strip(), outcome=outcome)]
+    for pattern, outcome in _DECISION_RES:
+        if match := pattern.search(paragraph):
+            said = match.group(0).strip()
+            return [Resolution(text=said, outcome=parse_outcome(said) or outcome)]
+    return []
 
 
 def _is_fate(paragraphs: list[str], index: int) -> bool:
