@@ -55,3 +55,23 @@ def test_sentences_do_not_break_after_initials() -> None:
         "Mr B. Allbut spoke.",
         "Then Dr K. Roe left.",
     ]
+
+
+def test_titles_of_every_country() -> None:
+    text = (
+        "Supervisor Ann Holt reports the roads are icy. Vice President Orr commented (*5:14) "
+        "that the list was long. Councilmember/Board Member deWitt inquired about the cost. "
+        "Cr Lamb asked about the hall. Clerk Bo Lind tells the Board the forms are due."
+    )
+    assert [c.speaker for c in find_contributions(text)] == [
+        "Supervisor Ann Holt",
+        "Vice President Orr",
+        "Councilmember/Board Member deWitt",
+        "Cr Lamb",
+        "Clerk Bo Lind",
+    ]
+
+
+def test_titles_need_a_name_and_a_speaking_verb() -> None:
+    text = "Board Member Ruiz recused herself. Staff gave an update. Director reviews are due."
+    assert find_contributions(text) == []

@@ -12,13 +12,28 @@ from dataclasses import dataclass
 
 from indexer.model import Contribution
 
+# Titles before a name, in the minutes of any English-speaking country: "Councillor", "Cllr",
+# "Cr", "Councilmember", "Supervisor", "Board Member", "Vice Mayor/Board Member", "Clerk".
+_TITLE_HEAD = (
+    r"(?:County\s+Councillor|Borough\s+Councillor|Councillor|Councilor|Cllr\.?|Cr\.?"
+    r"|Council\s+Member|Councilmember|Councilman|Councilwoman|Alderman|Alderwoman|Ald\.?"
+    r"|Commissioner|Supervisor|Trustee|Selectman|Selectwoman|Reeve|Warden|Board\s+Member"
+    r"|Boardmember|Committee\s+Member|Staff\s+Member|Member|Mayor|President|Chair(?:man|woman"
+    r"|person)?|Director|Clerk|Treasurer|Secretary|Manager|Attorney|Auditor|Engineer|Planner"
+    r"|Chief|Superintendent|PCSO|Sergeant|Inspector)"
+)
+_TITLE_PREFIX = (
+    r"(?:(?:Vice|Deputy|Acting|Interim|Assistant|Lord|Town|City|Parish|County|Borough|District"
+    r"|Executive|General|Fire|Police|Planning|Finance|Public\s+Works|Pro\s+Tem|First|Second)\s+)*"
+)
+_TITLE = rf"{_TITLE_PREFIX}{_TITLE_HEAD}(?:\s*/\s*{_TITLE_PREFIX}{_TITLE_HEAD})*"
 HONORIFIC = (
-    r"(?:County\s+Councillor|Councillor|Cllr\.?|Council\s+Member|Mayor|Deputy\s+Mayor|Alderman"
-    r"|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Lady|Reverend|Rev\.?)"
+    rf"(?:{_TITLE}|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Lady"
+    r"|Reverend|Rev\.?)"
 )
 _WORD = (
     r"(?:[A-Z]\.?|[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
-    r"|O'[A-Z][a-z]+)"
+    r"|O'[A-Z][a-z]+|[a-z]{1,3}[A-Z][a-z]+)"
 )
 PERSON = rf"{HONORIFIC}(?:\s+(?:Mrs|Mr|Ms|Dr)\.?)?(?:\s+{_WORD}){{1,4}}"
 FULL_NAME = rf"(?!The\b|This\b|In\b|It\b|A\b){_WORD}(?:\s+{_WORD}){{1,3}}"
@@ -33,12 +48,16 @@ ROLE = (
     r"|Planner|Adviser|Advisor|Accountant|Surveyor))"
 )
 VERBS = (
-    "said|says|asked|responded|replied|stated|noted|explained|commented|added|queried|suggested"
-    "|proposed|seconded|moved|reported|introduced|highlighted|welcomed|expressed|confirmed"
-    "|advised|informed|questioned|raised|felt|thanked|agreed|pointed\\s+out|presented|outlined"
-    "|emphasised|emphasized|stressed|believed|indicated|requested|sought|urged|argued|spoke"
-    "|told|undertook|clarified|acknowledged|summarised|summarized|concluded|gave|updated"
-    "|reminded|supported|opposed|declared|circulated|wished|considered|assured|accepted"
+    "said|says|asked|asks|responded|responds|replied|replies|stated|states|noted|notes|explained"
+    "|explains|commented|comments|added|adds|queried|queries|suggested|suggests|proposed|moved"
+    "|reported|reports|introduced|highlighted|welcomed|expressed|confirmed|confirms|advised"
+    "|advises|informed|informs|questioned|raised|felt|thanked|thanks|agreed|pointed\\s+out"
+    "|presented|presents|outlined|emphasised|emphasized|stressed|believed|indicated|indicates"
+    "|requested|requests|sought|urged|argued|spoke|told|tells|undertook|clarified|acknowledged"
+    "|summarised|summarized|concluded|gave|gives|updated|updates|reminded|reminds|supported"
+    "|opposed|declared|circulated|wished|considered|assured|accepted|inquired|inquires|enquired"
+    "|enquires|mentioned|mentions|discussed|discusses|recommended|recommends|addressed|shared"
+    "|voiced|provided|announced|described|requested|thought|wondered|offered"
 )
 _LEAD = r"(?:(?:In\s+(?:reply|response|answer)|However|Also|Finally|Furthermore|Then),?\s+)?"
 _PAREN = r"(?:\s*\([^)]{1,80}\))?"
