@@ -35,3 +35,15 @@ def test_turns_become_items_and_contributions(tmp_path: Path) -> None:
         "Thank you. The proposal keeps both libraries open on Saturdays."
     )
     assert meeting.items[2].speakers == ["Chair", "Grace Lund"]
+
+
+def test_a_chair_who_names_themselves_is_named_in_every_turn(tmp_path: Path) -> None:
+    text = TRANSCRIPT.replace(
+        "Chair: Good evening and welcome.", "Chair: Good evening. I'm Councillor Ada Moss, Chair."
+    )
+    path = tmp_path / "cabinet.txt"
+    path.write_text(text, encoding="utf-8")
+    [meeting] = read_document(path)
+    library = meeting.items[1]
+    assert library.speakers[0] == "Councillor Ada Moss"
+    assert library.contributions[0].role == "Chair"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 
 from indexer.assemble import read_attendance
 from indexer.extract.header import read_header
@@ -15,6 +17,18 @@ _ITEM_RE = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:(?:[Ww]e\s+(?:now\s+)?(?:move|turn|come)\s+(?:on\s+)?to|"
     r"[Mm]oving\s+on\s+to|[Nn]ext\s+is|[Nn]ow)\s+)?(?:[Aa]genda\s+)?[Ii]tem\s+"
     r"(?P<number>\d{1,3}[a-z]?)\s*[,:–-]\s*(?:which\s+is\s+)?(?P<title>[^.?!]{3,100})"
+)
+# A turn labelled by a role, not a name ("Chair:", "The Mayor:", "Clerk:").
+_ROLE_LABEL_RE = re.compile(
+    r"^(?:The\s+)?(?:Vice[- ]|Deputy\s+)?(?:Chair(?:man|woman|person)?|Mayor|Clerk|Presiding"
+    r"\s+Officer|Cathaoirleach|Speaker)$",
+    re.IGNORECASE,
+)
+# The one holding that role naming themselves: "I'm Councillor Nigel Pryor, Chairman",
+# "This is Erik Davidson, Chair of the Board", "My name is Ann Holt".
+_SELF_NAMED_RE = re.compile(
+    r"\b(?:I'm|I\s+am|I’m|This\s+is|My\s+name\s+is)\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}?"
+    r"[A-Z][\w'’-]+)(?=\s*[,.]|\s+(?:and|speaking|here)\b)"
 )
 _NOT_SPEAKERS = re.compile(r"^(?:Note|Notes|Date|Time|Venue|Present|Apologies|Transcript)$", re.I)
 
@@ -54,6 +68,7 @@ def parse_transcript(text: str, source: str) -> Meeting:
         turns.append((match.group("name").strip(), match.group("text")))
     if turns:
         items.append(_item(number, title, turns))
+    items = _name_roles(items)
     attendance = read_attendance(header_text, [])
     return Meeting(
         source=source,
@@ -66,6 +81,33 @@ def parse_transcript(text: str, source: str) -> Meeting:
         attendance=tuple(attendance),
         items=tuple(items),
     )
+
+
+def _name_roles(items: list[Item]) -> list[Item]:
+    """Give turns labelled by a role ("Chair:") the name its holder introduced themselves by."""
+    names = _role_holders(c for item in items for c in item.contributions)
+    if not names:
+        return items
+    return [
+        replace(item, contributions=tuple(_named(c, names) for c in item.contributions))
+        for item in items
+    ]
+
+
+def _role_holders(turns: Iterable[Contribution]) -> dict[str, str]:
+    """Return {role label: name} for role-labelled turns in which the speaker names themselves."""
+    names: dict[str, str] = {}
+    for turn in turns:
+        role_only = _ROLE_LABEL_RE.match(turn.speaker) and turn.speaker not in names
+        if role_only and (match := _SELF_NAMED_RE.search(turn.text)):
+            names[turn.speaker] = match.group("name").strip()
+    return names
+
+
+def _named(turn: Contribution, names: dict[str, str]) -> Contribution:
+    if turn.speaker not in names:
+        return turn
+    return Contribution(names[turn.speaker], turn.text, turn.role or turn.speaker)
 
 
 def _title(words: str) -> str:
