@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 
 from indexer.errors import UnreadableDocument
 from indexer.model import Attendance, Item, Meeting, Resolution
+from indexer.readers.docx_numbering import ListNumbers
 from indexer.readers.text import parse_any_text
 
 Row = list[str]
@@ -99,18 +100,36 @@ def _check_main_part(path: Path) -> None:
 
 
 def _document_text(document: Any) -> str:
-    """Flatten paragraphs and tables in document order: a blank line after each paragraph
-    (Word spaces paragraphs apart; a text's item headings follow a break), a table's rows
-    one a line."""
+    """Flatten paragraphs and tables in document order, with Word's list numbers written out
+    ("3.", "3.1", "(b)"): a blank line after each paragraph (Word spaces paragraphs apart; a
+    text's item headings follow a break), a table's rows one a line."""
+    numbers = ListNumbers(document)
     blocks: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            rows = [_row_line(row) for row in _table_rows(block) if any(map(str.strip, row))]
-            blocks.append("\n".join(rows))
+            rows = _numbered_rows(block, numbers)
+            blocks.append("\n".join(_row_line(row) for row in rows if any(map(str.strip, row))))
         elif isinstance(block, Paragraph):
-            blocks.append(str(block.text).rstrip())
+            blocks.append(_numbered(block, numbers).rstrip())
     text = "\n\n".join(b for b in blocks if b.strip())
     return text + "\n" if text else ""
+
+
+def _numbered(paragraph: Paragraph, numbers: ListNumbers) -> str:
+    """Return a paragraph's text after the list number Word shows before it, if any."""
+    return numbers.prefix(paragraph._p) + str(paragraph.text)
+
+
+def _numbered_rows(table: Any, numbers: ListNumbers) -> Rows:
+    """Return a table's rows as their cells' text, list numbers shown; merged cells once."""
+    return [[_numbered_cell(tc, table, numbers) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+
+
+def _numbered_cell(tc: Any, table: Any, numbers: ListNumbers) -> str:
+    """Return a cell's paragraphs, numbered, joined by newlines; empty below a vertical merge."""
+    if tc.vMerge == "continue":
+        return ""
+    return "\n".join(_numbered(p, numbers) for p in _Cell(tc, table).paragraphs)
 
 
 def _row_line(row: Row) -> str:
