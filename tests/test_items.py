@@ -41,7 +41,7 @@ def numbers_and_titles(text: str) -> list[tuple[str, str]]:
                 ("6", "Planning Matters"),
                 ("6(a)", "19/00412/FUL Bus Depot"),
                 ("6(b)", "19/00530/FUL Mill Lane"),
-                ("(c)", "Appeals"),
+                ("6(c)", "Appeals"),
             ],
         ),
         (
@@ -80,3 +80,110 @@ def test_minutes_and_decision_blocks() -> None:
     assert item.decision == "Approved."
     assert item.minutes == "Discussed at length."
     assert item.body == "The report.\n\nApproved.\n\nDiscussed at length."
+
+
+def test_roman_numerals_alone_with_the_title_on_the_next_line() -> None:
+    text = (
+        "MINUTES\n\nI.\n\nCall to Order\nThe chair opened the meeting.\n\nII.\n\nPublic Comment\n"
+        "None.\n\nIII. Old Business\n\nNone.\n\nA. Library Roof\n\nDeferred.\n\n"
+        "B. Bus Shelter\n\nAgreed."
+    )
+    assert numbers_and_titles(text) == [
+        ("I", "Call to Order"),
+        ("II", "Public Comment"),
+        ("III", "Old Business"),
+        ("A", "Library Roof"),
+        ("B", "Bus Shelter"),
+    ]
+
+
+def test_lettered_items() -> None:
+    text = "Present: A\n\nA. Call to Order\n\nOpened.\n\nB. Public Comment\n\nNone.\n\nC. Adjourn\n"
+    assert numbers_and_titles(text) == [
+        ("A", "Call to Order"),
+        ("B", "Public Comment"),
+        ("C", "Adjourn"),
+    ]
+
+
+def test_a_speakers_list_inside_an_item_is_not_items() -> None:
+    text = (
+        "3. Minutes\n\nSigned.\n\n4. Petitions\n\nNone.\n\n"
+        "5. Parks Strategy\n\n1. J. Smith\n\n2. K. Jones\n\n3. L. Brown\n\n4. M. White\n\n"
+        "5.1 Playgrounds\n\nText.\n\n6. Housing\n\nText.\n\n7. Adjournment\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("3", "Minutes"),
+        ("4", "Petitions"),
+        ("5", "Parks Strategy"),
+        ("5.1", "Playgrounds"),
+        ("6", "Housing"),
+        ("7", "Adjournment"),
+    ]
+
+
+def test_file_numbers_in_brackets_open_items() -> None:
+    text = (
+        "CONSENT CALENDAR\n\n(*21-101) Minutes of the Regular Meeting held on May 4, 2021.\n"
+        "Approved.\n\n(21-102) Recommendation to award a contract for street\nsweeping "
+        "services. Accepted.\n\nCouncilmember Ortiz moved approval."
+    )
+    _preamble, items = split_items(text)
+    assert [(i.number, i.title) for i in items] == [
+        ("21-101", "Minutes of the Regular Meeting held on May 4, 2021"),
+        ("21-102", "Recommendation to award a contract for street sweeping services"),
+    ]
+    assert "Accepted." in items[1].body  # the paragraph stays in the item's text
+
+
+def test_file_numbers_before_item_numbers_and_lettered_sub_items() -> None:
+    text = (
+        "21-0401 1. ROLL CALL\n\n21-0402 2. APPROVING AGENDA: Moved by Lee to adopt.\n\n"
+        "3. Resolutions setting hearings on the following:\n\n"
+        "21-0403 (A) Elm Street Bridge. Moved by Lee to adopt.\n"
+        "21-0404 (B) Oak Park Shelter. Moved by Lee to adopt.\n\n21-0405 4. Adjournment\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("1", "ROLL CALL"),
+        ("2", "APPROVING AGENDA"),
+        ("3", "Resolutions setting hearings on the following:"),
+        ("3(A)", "Elm Street Bridge"),
+        ("3(B)", "Oak Park Shelter"),
+        ("4", "Adjournment"),
+    ]
+
+
+def test_run_in_titles() -> None:
+    text = (
+        "1 Apologies. Apologies were received from Cllr Stone.\n\n"
+        "2 Declarations of Interest: none were made.\n\n"
+        "3 War Memorial - The Clerk reported that quotes were awaited.\n\n"
+        "4 The clerk said that the grass had been cut. It was agreed to pay.\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("1", "Apologies"),
+        ("2", "Declarations of Interest"),
+        ("3", "War Memorial"),
+    ]
+
+
+def test_numbers_with_zero_and_sub_items() -> None:
+    text = "1.0\n\nWelcome\n\n1.1\n\nThe chair welcomed all.\n\n2.0\n\nMinutes\n\nSigned.\n"
+    assert numbers_and_titles(text) == [("1.0", "Welcome"), ("2.0", "Minutes")]
+
+
+def test_long_numbers_without_a_dot_are_not_items() -> None:
+    text = "1600 Blake Street\n\nDenver\n\n2041 Grounds Care\n\n£120.00"
+    assert numbers_and_titles(text) == []
+
+
+def test_titles_that_wrap_over_lines() -> None:
+    text = (
+        "1. Certificate of Recognition presented by the Mayor to the High School\n"
+        "wrestling team for exceptional performance\n\nThe Mayor presented it.\n\n2. Close\n"
+    )
+    assert numbers_and_titles(text)[0] == (
+        "1",
+        "Certificate of Recognition presented by the Mayor to the High School wrestling team "
+        "for exceptional performance",
+    )

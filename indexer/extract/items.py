@@ -5,11 +5,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TITLE = r"(?P<title>[A-Z0-9\"“'‘(£][^\n]{1,140}?)"
-# Each numbering style: a heading line with the number as printed and, but for "alone", a title.
+_TITLE = r"(?P<title>[A-Z0-9\"“'‘(£][^\n]{1,300}?)"
+# Roman numerals I to XXXIX, as agendas number their parts ("VII.").
+_ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+# A file number opening a paragraph: "(05-003)", "(*10-029 CC/*10-01 CIC)", "98-3478", "R2018-077".
+FILE_NUMBER = re.compile(
+    r"^[ \t]*(?:\((?P<bracketed>\*?\d{2,4}-\d{2,5}[A-Z]?(?:[ \t/]+\*?[A-Z0-9][A-Z0-9-]*)*)\)"
+    r"|(?P<bare>[A-Z]{0,3}\d{2,4}-\d{3,5}))[ \t]+(?=\S)"
+)
+# Each numbering style: a heading line with the number as printed and a title, or the number
+# alone on its line with the title on the next ("285." / "Apologies", "VII." / "Old Business").
 STYLES: dict[str, re.Pattern[str]] = {
-    "alone": re.compile(r"^[ \t]*(?P<number>\d{1,4}[A-Za-z]?\.?)[ \t]*$"),
-    "dotted": re.compile(rf"^[ \t]*(?P<number>\d{{1,4}}(?:\.\d{{1,2}})*\.?)[ \t]+{_TITLE}[ \t]*$"),
+    # "5. Budget", "338.1 Capital", "1.0", "5 Budget": without a dot, at most three digits (not
+    # "1600 Blake Street", a cheque number or a year).
+    "dotted": re.compile(
+        r"^[ \t]*(?P<number>\d{1,4}(?:\.\d{1,2})*\.|\d{1,4}(?:\.\d{1,2})+|\d{1,3}[A-Za-z]?)"
+        rf"(?:[ \t]+{_TITLE})?[ \t]*$"
+    ),
+    "roman": re.compile(rf"^[ \t]*(?P<number>{_ROMAN})\.(?:[ \t]+{_TITLE})?[ \t]*$"),
+    "lettered": re.compile(rf"^[ \t]*\*?(?P<number>[A-Z])\.(?:[ \t]+{_TITLE})?[ \t]*$"),
     "slash": re.compile(
         rf"^[ \t]*(?P<number>[A-Z]{{0,4}}\d{{1,4}}/\d{{2,4}}(?:\.\d{{1,2}})?)\.?[ \t]*[-–:]?[ \t]+"
         rf"{_TITLE}[ \t]*$"
@@ -25,8 +39,13 @@ STYLES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+# Styles whose numbers must follow an outline (1, 2, 2.1, 3 or I, II, III or A, B, C).
+OUTLINED = ("dotted", "roman", "lettered")
+# Sub-items: "6(a) Bus Depot", "(b) Appeals", "4-A Minutes", "5A Minutes", "8.a. Report",
+# "B. Report".
 SUB_STYLE = re.compile(
-    rf"^[ \t]*(?P<number>\d{{1,3}}[ \t]?\([a-z]{{1,3}}\)|\([a-z]{{1,3}}\))[ \t]+{_TITLE}[ \t]*$"
+    r"^[ \t]*\*?(?P<number>\d{1,3}[ \t]?\([a-zA-Z]{1,3}\)|\([a-zA-Z]{1,3}\)|\d{1,3}-[A-Za-z]\b|"
+    rf"\d{{1,3}}\.?[A-Za-z]\.?|[A-Z]\.)[ \t]+{_TITLE}[ \t]*$"
 )
 CAPS_HEADING = re.compile(
     r"^[ \t]*(?P<title>[A-Z][A-Z0-9 ,&'’/()\-–.]{3,90}[A-Z0-9)])[ \t]*:?[ \t]*$"
@@ -36,8 +55,17 @@ BLOCK_LABEL = re.compile(r"^[ \t]*(?P<label>Minutes|Decisions?)[ \t]*:[ \t]*$", 
 _NOT_HEADINGS = re.compile(
     r"^(?:RESOLVED|AGREED|ORDERED|DECISION|MINUTES?|PRESENT|ALSO PRESENT|"
     r"IN ATTENDANCE|OFFICERS.*|MEMBERS PRESENT|CARRIED|LOST|NOTED|DRAFT|CONFIRMED|"
+    r"RESULT|MOTION|SECOND(?:ED)?|MOVED|AYES|NAYS|NOES|YEAS|ABSTAIN(?:ED|ING)?|"
+    r"APPROVED|ADOPTED|PASSED|FAILED|WITHDRAWN|DEFERRED|"
     r".*\bCOUNCIL|MINUTES OF (?!THE (?:PREVIOUS|LAST) MEETING).*|.*\bCOMMITTEE|CABINET)$"
 )
+# Where a run-in title ends and the paragraph goes on: "Apologies. None were received",
+# "War Memorial - The Clerk reported", "Matters Arising: none".
+_RUN_IN_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bNo)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bInc)(?<!\bLtd)"
+    r"(?:\.[ \t]+(?=[A-Z])|:[ \t]+(?=[A-Za-z])|[ \t][-–—][ \t]+(?=[A-Z]))"
+)
+_RUN_IN_WORDS = 12  # a run-in title is a short phrase
 
 
 @dataclass(frozen=True)
@@ -102,44 +130,149 @@ def _blocks(body: str) -> dict[str, str]:
 def _headings(lines: list[str]) -> list[_Heading]:
     """Find item headings in the numbering style the document uses most."""
     by_style = {name: _find(lines, name) for name in STYLES}
-    by_style["alone"] = [h for h in by_style["alone"] if h.title]
+    by_style["dotted"] += _file_headings(lines, by_style["dotted"])
+    for name in OUTLINED:
+        by_style[name] = _increasing(sorted(by_style[name], key=lambda h: h.line))
     style = max(by_style, key=lambda name: len(by_style[name]))
     found = by_style[style]
-    if style == "alone":
-        found = sorted(found + by_style["dotted"], key=lambda h: h.line)
-    if len(found) < 1:
+    if not found or (style in ("roman", "lettered") and len(found) < 2):
         return _caps_headings(lines)
-    found = _increasing(found) if style in ("alone", "dotted") else found
-    subs = _find_sub(lines, {h.line for h in found})
+    subs = _find_sub(lines, found)
     return sorted(found + subs, key=lambda h: h.line)
 
 
 def _find(lines: list[str], style: str) -> list[_Heading]:
+    """Return the lines that are headings in one numbering style."""
     pattern = STYLES[style]
     found = []
     for index, line in enumerate(lines):
-        if not _after_break(lines, index) or not (match := pattern.match(line)):
-            continue
-        if style == "alone":
-            title, used = _next_title(lines, index)
-            found.append(_Heading(index, match.group("number"), title, used))
-        elif _is_title(match.group("title")):
-            found.append(_Heading(index, match.group("number"), _tidy(match.group("title")), 1))
+        match = pattern.match(line) if _after_break(lines, index) else None
+        if match and (heading := _heading(lines, index, match["number"], match["title"])):
+            found.append(heading)
     return found
 
 
-def _find_sub(lines: list[str], taken: set[int]) -> list[_Heading]:
+def _heading(lines: list[str], index: int, number: str, title: str | None) -> _Heading | None:
+    """Return the heading at ``index``, its title on the line, run in, or on the next line."""
+    if title is None:
+        title, used = _next_title(lines, index)
+        return _Heading(index, number, title, used) if title else None
+    if _is_title(title):
+        title, used = _wrapped(lines, index, title)
+        return _Heading(index, number, _tidy(title), used)
+    if run_in := _run_in(title):
+        return _Heading(index, number, run_in, 0)
+    return None
+
+
+def _file_headings(lines: list[str], taken: list[_Heading]) -> list[_Heading]:
+    """Return paragraphs opening with a file number, "(23-779) Title" or "98-3478 2. TITLE"."""
+    lines_taken = {h.line for h in taken}
     found = []
     for index, line in enumerate(lines):
-        match = SUB_STYLE.match(line)
-        if (
-            index not in taken
-            and match
-            and _after_break(lines, index)
-            and _is_title(match.group("title"))
-        ):
-            found.append(_Heading(index, match.group("number"), _tidy(match.group("title")), 1))
+        match = FILE_NUMBER.match(line)
+        if not match or index in lines_taken or not _paragraph_start(lines, index):
+            continue
+        rest = line[match.end() :]
+        if inner := STYLES["dotted"].match(rest):
+            heading = _heading(lines, index, inner.group("number"), inner.group("title"))
+        elif match.group("bracketed"):
+            number = match.group("bracketed").replace("*", "")
+            title = _sentence(lines, index, rest)
+            heading = _Heading(index, number, title, 0) if _is_title(title) else None
+        else:
+            continue
+        if heading:
+            found.append(heading)
     return found
+
+
+def _sentence(lines: list[str], index: int, rest: str) -> str:
+    """Return the first sentence of the paragraph that starts at ``index`` with ``rest``."""
+    text = rest
+    for line in lines[index + 1 : index + 6]:
+        if not line.strip():
+            break
+        text += " " + line.strip()
+    return _tidy(re.split(r"(?<=[a-z0-9)”\"])\.(?:\s|$)", text, maxsplit=1)[0])[:200]
+
+
+def _paragraph_start(lines: list[str], index: int) -> bool:
+    """Tell whether a line starts a paragraph: after a blank line or a finished sentence."""
+    return _after_break(lines, index) or lines[index - 1].rstrip().endswith((".", ":", ")"))
+
+
+def _run_in(text: str) -> str | None:
+    """Return the heading that opens a numbered paragraph ("Apologies. None."), if it has one."""
+    match = _RUN_IN_END.search(text)
+    if not match:
+        return None
+    title = _tidy(text[: match.start()])
+    if len(title.split()) > _RUN_IN_WORDS or not _is_title(title):
+        return None
+    return title if _title_case(title) else None
+
+
+def _title_case(title: str) -> bool:
+    """Tell a heading phrase ("Council Vacancy", "To Approve Payments") from a sentence."""
+    significant = [w for w in re.findall(r"[A-Za-z][\w’']*", title) if len(w) > 3]
+    capitals = sum(1 for w in significant if w[0].isupper())
+    return not significant or capitals * 2 >= len(significant)
+
+
+def _wrapped(lines: list[str], index: int, title: str) -> tuple[str, int]:
+    """Join a title that runs over to the next line; return it and the lines it takes."""
+    used = 1
+    while (
+        used < 3
+        and len(lines[index + used - 1].strip()) >= 50
+        and index + used < len(lines)
+        and (following := lines[index + used].strip())
+        and following[0].islower()
+        and not title.rstrip().endswith((".", ":", ";"))
+    ):
+        title, used = f"{title} {following}", used + 1
+    return title, used
+
+
+def _find_sub(lines: list[str], parents: list[_Heading]) -> list[_Heading]:
+    """Return sub-items lettered in sequence after an item heading ("6(a)", "(b)", "4-A")."""
+    taken = {h.line for h in parents}
+    found: list[_Heading] = []
+    bounds = [h.line for h in parents] + [len(lines)]
+    for parent, end in zip(parents, bounds[1:], strict=True):
+        expected = 1
+        for index in range(parent.line + 1, end):
+            heading = _sub_heading(lines, index, parent)
+            if heading and index not in taken and _letter(heading.number) in (expected, None):
+                found.append(heading)
+                expected = (_letter(heading.number) or expected) + 1
+    return found
+
+
+def _sub_heading(lines: list[str], index: int, parent: _Heading) -> _Heading | None:
+    """Return the sub-item heading at ``index`` under ``parent``, its number made whole."""
+    line = lines[index]
+    if (file_number := FILE_NUMBER.match(line)) and _paragraph_start(lines, index):
+        line = line[file_number.end() :]
+    elif not _after_break(lines, index):
+        return None
+    match = SUB_STYLE.match(line)
+    if not match:
+        return None
+    number = match.group("number")
+    digits = re.match(r"\d+", number)
+    if digits and digits.group(0) != re.sub(r"\D.*", "", parent.number):
+        return None  # "7(a)" under item 6 is not its sub-item
+    if number.startswith("(") and re.match(r"\d", parent.number):
+        number = parent.number.rstrip(".") + number  # "(a)" under item 6 is 6(a)
+    return _heading(lines, index, number, match.group("title"))
+
+
+def _letter(number: str) -> int | None:
+    """Return the place of a sub-item's letter ("6(b)" -> 2), None where it has none."""
+    match = re.search(r"([A-Za-z])\)?\.?$", number)
+    return ord(match.group(1).lower()) - ord("a") + 1 if match else None
 
 
 def _caps_headings(lines: list[str]) -> list[_Heading]:
@@ -165,18 +298,79 @@ def _next_title(lines: list[str], index: int) -> tuple[str, int]:
 
 
 def _increasing(headings: list[_Heading]) -> list[_Heading]:
-    """Drop numbered lines that go backwards: they are lists inside an item."""
-    kept: list[_Heading] = []
-    for heading in headings:
-        value = _leading_number(heading.number)
-        if not kept or value > _leading_number(kept[-1].number):
-            kept.append(heading)
-    return kept
+    """Keep the longest run of headings that follows an outline (5, 6, 6.1, 6.2, 7): the others
+    are lists inside an item (speakers 1..10, a motion's points 1..3)."""
+    outlines = [_outline(h.number) for h in headings]
+    score: list[float] = []
+    before: list[int | None] = []
+    for i, outline in enumerate(outlines):
+        best, link = 1.0 - _LATE_START * i, None  # a run starting late is likelier a list
+        for j in range(i):
+            step = _step(outlines[j], outline)
+            if step is not None and score[j] + 1 - step > best:
+                best, link = score[j] + 1 - step, j
+        score.append(best)
+        before.append(link)
+    return _chain(headings, score, before)
 
 
-def _leading_number(number: str) -> float:
-    match = re.match(r"\d+(?:\.\d+)?", number)
-    return float(match.group(0)) if match else 0.0
+def _chain(
+    headings: list[_Heading], score: list[float], before: list[int | None]
+) -> list[_Heading]:
+    """Return the headings on the best-scoring chain, in order."""
+    if not headings:
+        return []
+    at: int | None = max(range(len(score)), key=lambda i: (score[i], -i))
+    kept = []
+    while at is not None:
+        kept.append(headings[at])
+        at = before[at]
+    return kept[::-1]
+
+
+_LATE_START = 0.5  # the cost of each heading before the one a run starts at
+_MAX_GAP = 12  # numbers an outline may skip between two headings (withdrawn or unused items)
+
+
+def _step(last: tuple[int, ...], next_: tuple[int, ...]) -> float | None:
+    """Return the cost of ``next_`` following ``last`` in an outline, or None if it cannot."""
+    if next_[: len(last)] == last and len(next_) > len(last):  # 6 -> 6.1
+        return _fresh(next_[len(last) :])
+    for depth in range(min(len(last), len(next_))):  # 6.2 -> 6.3, 6.3 -> 7
+        if next_[:depth] != last[:depth] or next_[depth] <= last[depth]:
+            continue
+        gap = next_[depth] - last[depth] - 1
+        fresh = _fresh(next_[depth + 1 :])
+        if gap > _MAX_GAP or fresh is None:
+            return None
+        return 0.1 * gap + fresh + (0.5 if len(next_) > depth + 1 else 0.0)  # 4 -> 5.1: no 5
+    return None
+
+
+def _fresh(parts: tuple[int, ...]) -> float | None:
+    """Return the cost of opening sub-levels at ``parts`` (1, or a little more), or None."""
+    skipped = sum(part - 1 for part in parts)
+    return None if skipped > 2 else 0.1 * skipped
+
+
+def _outline(number: str) -> tuple[int, ...]:
+    """Return a number as an outline: "8.1.3" -> (8, 1, 3), "1.0" -> (1,), "5A" -> (5, 1)."""
+    if re.fullmatch(_ROMAN + r"\.?", number):
+        return (_roman(number.rstrip(".")),)
+    if re.fullmatch(r"[A-Z]\.?", number):
+        return (ord(number[0]) - ord("A") + 1,)
+    parts = [int(p) for p in re.findall(r"\d+", number)]
+    if letter := re.search(r"\d[ \t-]?\(?([A-Za-z])\)?\.?$", number):
+        parts.append(ord(letter.group(1).lower()) - ord("a") + 1)
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts) or (0,)
+
+
+def _roman(numeral: str) -> int:
+    """Return the value of a Roman numeral ("XIV" -> 14)."""
+    values = [{"I": 1, "V": 5, "X": 10}[c] for c in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _after_break(lines: list[str], index: int) -> bool:
