@@ -13,7 +13,9 @@ from indexer.extract.speakers import Roster, find_contributions
 from indexer.model import Attendance, Item, Meeting
 
 # Items whose text is about attendance: their lists count as the meeting's attendance.
-_ATTENDANCE_TITLE = re.compile(r"apolog|attendance|present|substitut|welcome", re.IGNORECASE)
+_ATTENDANCE_TITLE = re.compile(
+    r"apolog|attendance|attending|present|substitut|welcome|roll\s+call", re.IGNORECASE
+)
 
 
 def meeting_from_text(text: str, source: str) -> Meeting:
@@ -63,8 +65,18 @@ def build_item(raw: RawItem, roster: Roster) -> Item:
 
 
 def _attendance_parts(preamble: str, raw_items: list[RawItem]) -> list[str]:
-    """Return the preamble and the texts of items about attendance ("Apologies")."""
-    parts = [i.minutes or i.body for i in raw_items if _ATTENDANCE_TITLE.search(i.title)]
+    """Return the opening (the preamble, or the first item when there is next to none) and
+    the items about attendance ("Apologies"), each headed by its title so that an item
+    titled "Apologies for Absence" lists its names as apologies."""
+    parts = [
+        f"{i.title}:\n{i.minutes or i.body}" for i in raw_items if _ATTENDANCE_TITLE.search(i.title)
+    ]
+    if (
+        len(preamble.strip()) < 200
+        and raw_items
+        and not _ATTENDANCE_TITLE.search(raw_items[0].title)
+    ):
+        parts.insert(0, raw_items[0].minutes or raw_items[0].body)
     return [preamble, *parts]
 
 

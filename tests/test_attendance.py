@@ -64,3 +64,106 @@ def test_split_names_expands_plural_honorific() -> None:
 
 def test_present_inside_a_sentence_is_not_a_label() -> None:
     assert pairs("Present also were many members of the public.") == []
+
+
+def test_roll_call_lead_in_and_inline_absent() -> None:
+    text = "3. ROLL CALL: Present: Abbot, Baxter and Mayor Crane. Absent: Dunmore.\n"
+    assert pairs(text) == [
+        ("Abbot", "present"),
+        ("Baxter", "present"),
+        ("Mayor Crane", "present"),
+        ("Dunmore", "absent"),
+    ]
+
+
+def test_plural_titles_and_trailing_count() -> None:
+    text = "Present: Commissioners Ash, Birch and Vice Chair Cedar – 3.\n\nAbsent: None."
+    assert pairs(text) == [
+        ("Commissioner Ash", "present"),
+        ("Commissioner Birch", "present"),
+        ("Vice Chair Cedar", "present"),
+    ]
+
+
+def test_titles_after_names_split_members_from_officers() -> None:
+    text = (
+        "Members of the Council present were: Councillors Ann Oak, Chairman, Councillors "
+        "Bo Elm and Cy Fir, and Mrs Di Yew, Clerk\n"
+    )
+    assert pairs(text) == [
+        ("Councillor Ann Oak", "chair"),
+        ("Councillor Bo Elm", "present"),
+        ("Councillor Cy Fir", "present"),
+        ("Mrs Di Yew", "officer"),
+    ]
+
+
+def test_one_person_a_line_with_roles() -> None:
+    text = (
+        "ROLL CALL Present: Ann Oak, President\nBo Elm, Board Member\n\nStaff: Cy Fir, Planner II\n"
+    )
+    assert pairs(text) == [
+        ("Ann Oak", "present"),
+        ("Bo Elm", "present"),
+        ("Cy Fir", "officer"),
+    ]
+
+
+def test_names_a_paragraph_after_a_lone_label() -> None:
+    text = "Attendance:\n\nCllr Jo Bell JB Chair\n\nCllr Al Moss AM\n\nNia Hale NH Parish Clerk\n\nNotes"
+    assert pairs(text) == [
+        ("Cllr Jo Bell", "chair"),
+        ("Cllr Al Moss", "present"),
+        ("Nia Hale", "officer"),
+    ]
+
+
+def test_sentences_name_members_and_officers() -> None:
+    text = (
+        "The chair opened the meeting. Board members present were supervisors Ann Oak and "
+        "Bo Elm, treasurer Cy Fir and guests Di Yew. Also present were Ed Ash and Flo Ray.\n"
+        "The Clerk reported apologies from Mr G Gray and Mrs H Hay.\n"
+    )
+    assert pairs(text) == [
+        ("supervisor Ann Oak", "present"),
+        ("supervisor Bo Elm", "present"),
+        ("treasurer Cy Fir", "officer"),
+        ("Di Yew", "also_present"),
+        ("Ed Ash", "also_present"),
+        ("Flo Ray", "also_present"),
+        ("Mr G Gray", "apologies"),
+        ("Mrs H Hay", "apologies"),
+    ]
+
+
+def test_stated_presence_late_arrival_and_roll_answers() -> None:
+    text = (
+        "Councilmembers Oak and Elm were present. Mayor Fir arrived at 7:05 p.m.\n"
+        "Director Yew was absent.\n"
+        "Clerk: Councillor Ash.\nCouncillor Jo Ash: Present.\n"
+    )
+    assert pairs(text) == [
+        ("Councilmember Oak", "present"),
+        ("Councilmember Elm", "present"),
+        ("Mayor Fir", "present"),
+        ("Director Yew", "absent"),
+        ("Councillor Jo Ash", "present"),
+    ]
+
+
+def test_vote_record_absent_is_not_attendance() -> None:
+    assert pairs("AYES: Oak, Elm\nNOES: None\nABSENT: Councilmember Fir\n") == []
+
+
+def test_labels_stacked_over_columns() -> None:
+    text = "Members\nPresent:\n\nMembers\nAbsent:\n\nDirector Oak, Director Elm\n\nDirector Fir\n"
+    assert pairs(text) == [
+        ("Director Oak", "present"),
+        ("Director Elm", "present"),
+        ("Director Fir", "absent"),
+    ]
+
+
+def test_clause_after_a_name_and_phrases_are_not_people() -> None:
+    text = "Also present: PCSO Al Moss who reported on speeding; fifteen residents of the parish"
+    assert pairs(text) == [("PCSO Al Moss", "also_present")]

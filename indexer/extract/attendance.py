@@ -3,25 +3,66 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from indexer.model import Attendance
 
 # Each label that opens a list of people, and the role of the people it lists.
 LABELS: tuple[tuple[str, str], ...] = (
-    (r"apolog(?:y|ies)(?:\s+for\s+absence)?(?:\s+(?:were|was)\s+(?:received|given|submitted))?"
+    (r"apolog(?:y|ies)(?:\s+for\s+absence)?(?:\s+(?:were|was|had\s+been|have\s+been))?"
+     r"(?:\s+(?:received|given|submitted|tendered|noted)(?:\s+and\s+(?:accepted|noted))?)?"
      r"(?:\s+from)?", "apologies"),
     (r"regrets", "apologies"),
     (r"leave\s+of\s+absence(?:\s+(?:was\s+)?granted\s+to)?", "absent"),
-    (r"absent(?:\s+members)?", "absent"),
+    (r"(?:(?:board\s+|council\s+)?members\s+absent|absent(?:\s+members)?)", "absent"),
     (r"substitutes?(?:\s+members?)?", "substitute"),
-    (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance)(?:\s+were)?", "also_present"),
-    (r"officers?(?:\s+(?:present|in\s+attendance))?", "officer"),
-    (r"(?:(?:council\s+)?members\s+present|councillors\s+present|present|sederunt)", "present"),
+    (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance|others\s+present"
+     r"|guests(?:\s+present)?)(?:\s+were)?", "also_present"),
+    (r"(?:officers?|(?:city\s+)?staff)(?:\s+(?:present|in\s+attendance))?", "officer"),
+    (r"(?:(?:council\s+|board\s+)?members(?:\s+of\s+the\s+\w+)?\s+present|councillors\s+present"
+     r"|those\s+(?:present|attending)|present|sederunt|attendance)(?:\s+were)?", "present"),
 )  # fmt: skip
+# Labels that only list people (never open a heading): they need a colon or the line's end.
+_COLON_ONLY = ("officer", "also_present")
+# What may stand before a label on its line: an item number, a "ROLL CALL" heading.
+_LEAD = r"(?:[^\n]{0,20}?\broll[ \t]+call\b[ \t]*[:.–—-]?[ \t]*|\d+[.)]?[ \t]+)"
 _LABEL_RE = re.compile(
-    r"^[ \t]*(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(LABELS)) + r")"
-    r"[ \t]*(?::|\s+(?-i:(?=[A-Z]))|[ \t]*$)",
+    r"(?:^[ \t]*" + _LEAD + r"?|(?P<inline>(?<=[.;)])[ \t]+))"
+    r"(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(LABELS)) + r")"
+    r"[ \t]*(?:\([^)\n]{1,30}\))?"  # "PRESENT (Five Councillors):-"
+    r"(?P<end>[ \t]*:-?|[ \t]*[–—][ \t]|\.(?=[ \t]+[A-Z])|\s+(?-i:(?=[A-Z][a-z]))|[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
+)
+# Phrases that open a list of people anywhere in a sentence, read to the sentence's end.
+SENTENCE_LABELS: tuple[tuple[str, str], ...] = (
+    (r"apologies(?:\s+for\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
+     r"(?:received|submitted|tendered|noted|given)(?:\s+and\s+(?:accepted|noted))?\s+from",
+     "apologies"),
+    (r"(?:reported|tendered|submitted|sent|gave|received|noted)\s+(?:their\s+)?apologies"
+     r"(?:\s+for\s+absence)?\s+from", "apologies"),
+    (r"(?:(?:board|council)\s+)?members\s+present\s+were|those\s+present\s+were", "present"),
+    (r"also\s+(?:present|in\s+attendance)\s+were", "also_present"),
+)  # fmt: skip
+_SENTENCE_LABEL_RE = re.compile(
+    "|".join(rf"\b(?P<s{i}>{p})\b[ \t]*:?" for i, (p, _) in enumerate(SENTENCE_LABELS)),
+    re.IGNORECASE,
+)
+# A vote record ("NOES: ...", "ABSTAIN: ...") on the lines before an "ABSENT:" label.
+_VOTE_LINE_RE = re.compile(
+    r"^[ \t]*(?:ayes?|noes|nays?|yeas?|abstain\w*|abstentions?|for|against)\b[ \t]*[:–-]",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A roll-call answer in a transcript: "Councillor Dr Akerman: Present."
+_ROLL_ANSWER_RE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,5}):[ \t]*(?:present|here)\b"
+    r"[^\n]{0,20}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Councillors A and B were present.", "Director C was absent.", "Mayor D arrived at 7:10".
+_STATED_RE = re.compile(
+    r"(?:^|(?<=[.:]\s))(?P<names>[A-Z][^.:;\n]*(?:\n[^.:;\n]+){0,2}?)\s+"
+    r"(?:(?:was|were)\s+(?P<what>present|absent|excused)|(?P<late>arrived))\b",
+    re.MULTILINE,
 )
 _NONE_RE = re.compile(r"^\s*(?:none|nil|no\s+apologies|n/a|there\s+were\s+(?:none|no\b))", re.I)
 _CHAIR_RE = re.compile(
@@ -32,26 +73,85 @@ _HONORIFIC = (
     r"(?:Councillors?|Cllrs?\.?|County\s+Councillor|Council\s+Members?|Mr|Mrs|Ms|Miss|Dr|Mx"
     r"|Prof|Sir|Dame|Lord|Lady|Reverend|Rev)"
 )
-_TITLE_WORDS = re.compile(
-    r"\b(?:Officer|Director|Manager|Head|Clerk|Chief|Solicitor|Lawyer|Assistant|Secretary|"
-    r"Services|Team|Lead|Adviser|Advisor|Engineer|Planner|Executive|Democratic|Treasurer)\b"
+# Titles of members of the body; a plural one ("Councillors A and B") names each after it.
+_MEMBER_TITLE = (
+    r"(?:(?:County|District|Borough|Parish|Town|City|Community)\s+)?Councillors?|Cllrs?\.?"
+    r"|Council\s*Members?|Councilm[ae]n|Councilwom[ae]n|Commissioners?|Alderm[ae]n"
+    r"|Alderwom[ae]n|Trustees?|Supervisors?|Directors?|Board\s*Members?|Members?"
+    r"|(?:Vice\s+|Deputy\s+)?Mayor(?:\s+Pro\s+Tem)?|(?:Vice[\s-]+)?President"
+    r"|(?:Vice[\s-]+)?Chair(?:man|woman|person)?|Provost|Reeve|Deputy\s+Reeve"
+)
+_PLURAL_RE = re.compile(
+    r"^(?P<title>(?:(?:County|District|Borough|Parish|Town|City)\s+)?(?:Councillors|Cllrs\.?"
+    r"|Council\s*Members|Councilmen|Councilwomen|Commissioners|Aldermen|Trustees|Supervisors"
+    r"|Directors|Board\s*Members|Members|Clerks|Guests|Visitors))"
+    r"(?:[ \t]*/[ \t]*(?:Board\s*Members|Commissioners|Directors|Councillors|Trustees))*"
+    r"\s+(?=\S)",
+    re.IGNORECASE,
+)
+# Words that make a piece an office held by a member ("Chairman", "Vice President").
+_CHAIR_WORDS_RE = re.compile(
+    r"(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|presiding|cathaoirleach|convener"
+    r"|convenor|in\s+the\s+chair)",
+    re.IGNORECASE,
+)
+# Job titles of officers and staff: "City Clerk", "Planning Services Manager", "Library Director".
+_OFFICER_TITLE_RE = re.compile(
+    r"\b(?:Clerks?|Secretary|Treasurer|Manager|Attorney|Solicitor|Officer|Engineer|Planner"
+    r"|Coordinator|Co-ordinator|Administrator|Assistant|Adviser|Advisor|Analyst|Accountant"
+    r"|Auditor|Counsel|Lawyer|Consultant|Superintendent|Inspector|Executive|Staff|PCSO"
+    r"|Constable|Guests?|Visitors?|Minute[ -]?Taker)\b|(?<=\w)[ \t]+Director\b",
+    re.IGNORECASE,
+)
+_ROLE_WORDS_RE = re.compile(
+    r"(?:(?:Acting|Interim|Deputy|Vice|Assistant|Senior|Chief|Principal|First|Second|Executive"
+    r"|General|Recording|the|of|and|for)\b[\s-]*)*(?:" + _MEMBER_TITLE + r")",
+    re.IGNORECASE,
+)
+_GUEST_RE = re.compile(r"^(?:guests?|visitors?)$", re.IGNORECASE)
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "della",
+              "dos", "das", "ten", "ter", "bin", "al", "el", "st", "y", "mac", "o"}  # fmt: skip
+# A word of a name: capitalised ("Ryding", "O'Boyle", "McPherson", "J.") or "deHaan".
+_NAME_WORD_RE = re.compile(r"(?:[A-Z]|(?:de|van|von|da|di|du|la|le|mac)(?=[A-Z]))[\w.'’-]*")
+# Words after a name that start a clause about the person, not more of the name.
+_CLAUSE_RE = re.compile(
+    r"\s+(?:who|which|was|were|is|arrived|left|joined|attended|attending|representing|from)\b.*",
+    re.IGNORECASE | re.DOTALL,
 )
 _PAREN_RE = re.compile(r"\(([^)]*)\)")
 _IN_THE_CHAIR_RE = re.compile(r"\s+in\s+the\s+chair\s*$", re.IGNORECASE)
 _CHAIR_NOTE_RE = re.compile(
     r"(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|in\s+the\s+chair)"
 )
+# A role after a dash or a wide gap: "Cllr D Lee - Chairman", "Frank Reid     Councillor".
+_ROLE_AFTER_RE = re.compile(r"[ \t]+[-–—][ \t]+|[ \t]{3,}|[ \t]*/[ \t]*(?=Chair)")
+# The members counted at the end of a roll call: "... and Mayor Johnson – 5."
+_COUNT_RE = re.compile(r"\s*[-–—]\s*\d+\s*\.?\s*$")
+_BLANK_LINE_RE = re.compile(r"\n[ \t\xa0]*\n")
+# A piece starting with its own title: "Mrs Sue Ryding", "Mayor Johnson", "treasurer Ray Barnes".
+_TITLED_RE = re.compile(r"(?:" + _HONORIFIC + "|" + _MEMBER_TITLE + r"|PCSO|PC)\b", re.IGNORECASE)
+_SUFFIX_RE = re.compile(r"(?:Jr|Sr|II|III|IV|MBE|OBE|CBE|JP|QC|KC|Esq)\.?")
+# Where a list splits: commas, semicolons, "and", "&", and a closing bracket before a name.
+_SPLIT_RE = re.compile(r"\s*(?:[,;\n•·]|\band\b|&|(?<=\))\s+(?=[A-Z]))\s*")
 _ROLE_NOTE_RE = re.compile(
     r"(?P<name>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?(?:\s+(?:Mrs|Mr|Ms|Miss|Dr)\.?)?"
     r"(?:\s+[A-Z][\w'’.-]*){1,3}|[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}))\s*"
     r"\((?P<role>[A-Z][^)]{3,80})\)"
 )
-
-
 _HOLDER_NOTE_RE = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<role>Mayor|Chairman|Chair|Provost|Leader)\s*\((?P<name>(?:Councillor|Cllr)"
     r"[^)]{2,60})\)"
 )
+
+
+class _Label(NamedTuple):
+    """Where a label stands, the role of those it lists, and how its list ends."""
+
+    start: int
+    end: int
+    role: str
+    sentence: bool
+    skip: bool = False
 
 
 def find_roles(text: str) -> dict[str, str]:
@@ -70,17 +170,70 @@ def find_roles(text: str) -> dict[str, str]:
 
 def find_attendance(text: str) -> list[Attendance]:
     """Return the people each attendance label in ``text`` lists, with their roles."""
-    found: list[Attendance] = []
     text = columns_to_lists(text)
-    matches = list(_LABEL_RE.finditer(text))
-    for index, match in enumerate(matches):
-        role = LABELS[int(next(k for k, v in match.groupdict().items() if v)[1:])][1]
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        block = _block(text[match.end() : end], sentence=not match.group(0).rstrip().endswith(":"))
-        found.extend(_people(block, role))
+    found: list[Attendance] = []
+    for label, block in _lists(text, _labels(text)):
+        found.extend(_people(block, label.role))
     for match in _CHAIR_RE.finditer(text):
         found.append(Attendance(_tidy(match.group("name")), "chair"))
+    surnames = {_surname(a.name) for a in found}
+    found += [a for a in _stated(text) + _roll_answers(text) if _surname(a.name) not in surnames]
     return _dedupe(found)
+
+
+def _labels(text: str) -> list[_Label]:
+    """Return every label in ``text`` in order, dropping those inside an earlier one."""
+    found = [_line_label(m, text) for m in _LABEL_RE.finditer(text)]
+    found += [_sentence_label(m) for m in _SENTENCE_LABEL_RE.finditer(text)]
+    kept: list[_Label] = []
+    for label in sorted((f for f in found if f), key=lambda f: (f.start, -f.end)):
+        if not kept or label.start >= kept[-1].end:
+            kept.append(label)
+    return kept
+
+
+def _line_label(match: re.Match[str], text: str) -> _Label | None:
+    """Read a label at a line's start (or after a sentence, when it ends with a colon)."""
+    role = next(LABELS[i][1] for i in range(len(LABELS)) if match.group(f"r{i}"))
+    end = match.group("end")
+    colon = bool(re.search(r"[:–—]", end))
+    line_end = text[match.end() : match.end() + 1] in ("\n", "")
+    if (match.group("inline") and not colon) or (role in _COLON_ONLY and not colon | line_end):
+        return None
+    before = "\n".join(text[: match.start()].rsplit("\n", 3)[-3:])
+    skip = role in ("absent", "present") and bool(_VOTE_LINE_RE.search(before))
+    return _Label(match.start(), match.end(), role, not colon and not line_end, skip)
+
+
+def _sentence_label(match: re.Match[str]) -> _Label:
+    """Read a label inside a sentence ("... reported apologies from A and B.")."""
+    index = int(next(k for k, v in match.groupdict().items() if v)[1:])
+    return _Label(match.start(), match.end(), SENTENCE_LABELS[index][1], True)
+
+
+def _lists(text: str, labels: list[_Label]) -> list[tuple[_Label, str]]:
+    """Pair each label with its list; labels stacked over columns take the paragraphs in turn."""
+    pairs: list[tuple[_Label, str]] = []
+    stacked: list[_Label] = []
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start if index + 1 < len(labels) else len(text)
+        body = text[label.end : end]
+        if label.skip:
+            stacked = []
+        elif not body.strip() and "\n" in body and index + 1 < len(labels):
+            stacked.append(label)
+        elif stacked and "\n" in body[: len(body) - len(body.lstrip())]:
+            paragraphs = [p for p in _BLANK_LINE_RE.split(body) if p.strip()]
+            stacked.append(label)
+            if len(paragraphs) >= len(stacked):
+                pairs += [
+                    (s, _first_sentence(p, True)) for s, p in zip(stacked, paragraphs, strict=False)
+                ]
+            stacked = []
+        else:
+            stacked = []
+            pairs.append((label, _block(body, label.sentence)))
+    return pairs
 
 
 def columns_to_lists(text: str) -> str:
@@ -108,16 +261,31 @@ def columns_to_lists(text: str) -> str:
 
 
 def _block(text: str, sentence: bool) -> str:
-    """Return the list that follows a label: up to a blank line, or one sentence."""
-    text = re.split(r"\n[ \t\xa0]*\n", text.lstrip(" \t"), maxsplit=1)[0]
-    if text.startswith("\n"):
-        text = text[1:]
-    return _first_sentence(text) if sentence else text
+    """Return the list that follows a label: its paragraph (or the next, when the label stands
+    alone), one name a paragraph while they last, or one sentence."""
+    paragraphs = [p.strip("\n") for p in _BLANK_LINE_RE.split(text.lstrip(" \t"))]
+    taken, rest = paragraphs[:1], paragraphs[1:]
+    if not taken[0].strip() and rest:
+        taken = [rest.pop(0)]
+        while rest and _one_entry(taken[-1]) and _one_entry(rest[0]):
+            taken.append(rest.pop(0))
+    while rest and re.search(r"(?:[,;&]|\band)\s*$", taken[-1]):  # a list going on
+        taken.append(rest.pop(0))
+    return _first_sentence("\n".join(taken), same_line=not sentence)
 
 
-def _first_sentence(text: str) -> str:
-    """Cut ``text`` after its first full stop that is not an initial or honorific."""
-    for match in re.finditer(r"\.(?=\s+[A-Z(]|\s*$)", text):
+def _one_entry(paragraph: str) -> bool:
+    """Tell a paragraph that is one person ("Frank Reid    Councillor") from prose."""
+    line = paragraph.strip()
+    head = _ROLE_AFTER_RE.split(_PAREN_RE.sub("", line), maxsplit=1)[0].split(",")[0]
+    return "\n" not in line and len(line) <= 100 and _is_name(_cut_initials(head.strip())[0])
+
+
+def _first_sentence(text: str, same_line: bool = False) -> str:
+    """Cut ``text`` after its first full stop that is not an initial or honorific; with
+    ``same_line``, only at a stop followed by more words on its line."""
+    stop = r"\.(?=[ \t]+[A-Z(]|\s*$)" if same_line else r"\.(?=\s+[A-Z(]|\s*$)"
+    for match in re.finditer(stop, text):
         word = text[: match.start()].rsplit(None, 1)[-1] if text[: match.start()].strip() else ""
         if len(word) > 1 and not re.fullmatch(_HONORIFIC, word, re.IGNORECASE):
             return text[: match.start()]
@@ -126,31 +294,140 @@ def _first_sentence(text: str) -> str:
 
 def split_names(text: str) -> list[str]:
     """Split "Councillors A, B and C" or a list of lines into single people."""
+    return [name for name, _ in _entries(text)]
+
+
+def _entries(text: str) -> list[tuple[str, str]]:
+    """Split a list into (name, note): note is "chair", "officer", "guest" or ""."""
     if _NONE_RE.match(text):
         return []
-    if re.search(r"[,;]", text):
-        text = re.sub(r"\s*\n\s*", " ", text)  # a wrapped list, not one name a line
-    pieces = [p for p in re.split(r"\s*(?:[,;\n•·]|\band\b|&)\s*", text) if p and p.strip()]
-    names: list[str] = []
-    plural = None
-    for piece in _rejoin_parentheses(pieces):
-        piece = _tidy(piece)
-        if m := re.match(r"(Councillors|Cllrs\.?|Council Members)\s+(.*)", piece):
-            plural, piece = m.group(1), m.group(2)
-        if not piece:
+    lines = [line for line in text.split("\n") if line.strip()]
+    per_line = len(lines) > 1 and all(_one_person_line(line) for line in lines)
+    units = lines if per_line else [re.sub(r"\s*\n\s*", " ", text)]
+    entries: list[tuple[str, str]] = []
+    plural = ""
+    for unit in units:
+        plural = _read_unit(unit, entries, plural)
+    if per_line:  # one word a line is a column of a table ("Remote"), not a list of surnames
+        entries = [e for e in entries if " " in e[0]]
+    return entries
+
+
+def _one_person_line(line: str) -> bool:
+    """Tell a line holding one person (and their role) from a line of a wrapped list."""
+    return (
+        not re.search(r"\band\b|&|[,;]\s*$", line)
+        and line.count(",") <= 2
+        and line.count("(") == line.count(")")
+        and not re.search(_HONORIFIC + r"\s*$", line)
+    )
+
+
+def _read_unit(unit: str, entries: list[tuple[str, str]], plural: str) -> str:
+    """Add the people of one line (or a whole list) to ``entries``; return the plural title
+    ("Councillor" after "Councillors") still in force."""
+    first, pending = len(entries), ""
+    for piece in _rejoin_parentheses(_SPLIT_RE.split(unit)):
+        head, roles = _head_and_roles(_tidy(_COUNT_RE.sub("", piece)))
+        if m := _PLURAL_RE.match(head):
+            plural, head = _singular(m.group("title")), head[m.end() :]
+        head = _CLAUSE_RE.sub("", head).strip()
+        note = _note(" ".join(roles))
+        if not head or _is_role(head):
+            note = _note(" ".join([head, *roles]))
+            if len(entries) > first and note and not entries[-1][1]:
+                entries[-1] = (entries[-1][0], note)
+            elif len(entries) == first:
+                pending = note
             continue
-        if names and not _looks_like_name(piece):
-            continue  # a job title after the name: "Mr R Kachur, City Clerk"
-        if plural and not re.match(r"(?:Councillor|Cllr|Council Member)\b", piece):
-            piece = f"{_singular(plural)} {piece}"
-        names.append(piece)
-    return names
+        if not _is_name(head) or _SUFFIX_RE.fullmatch(head):
+            continue
+        if _TITLED_RE.match(head) or _OFFICER_TITLE_RE.search(head):
+            plural = "" if not _TITLED_RE.match(head) else plural
+        elif plural:
+            head, note = _with_plural(plural, head, note)
+        entries.append((head, note or pending or _note(head)))
+        pending = ""
+    return plural
+
+
+def _head_and_roles(piece: str) -> tuple[str, list[str]]:
+    """Part "Cllr D Lee - Chairman" or "Cllr Jo Bruce JB Chair" into name and roles."""
+    head, *roles = _ROLE_AFTER_RE.split(piece)
+    head, after_initials = _cut_initials(head.strip())
+    return head, [r for r in (after_initials, *roles) if r.strip()]
+
+
+def _cut_initials(head: str) -> tuple[str, str]:
+    """Cut a name at its own initials ("Nicola Cooper NC Parish Clerk"): name, the rest."""
+    words = head.split()
+    for index in range(2, len(words)):
+        size = len(words[index])
+        own = "".join(w[0] for w in words[max(index - size, 0) : index])
+        if 2 <= size <= 4 and words[index].isupper() and index >= size and own == words[index]:
+            return " ".join(words[:index]), " ".join(words[index + 1 :])
+    return head, ""
+
+
+def _with_plural(plural: str, head: str, note: str) -> tuple[str, str]:
+    """Put the list's title before a bare name: "Councillors A and B" -> "Councillor B"."""
+    if _GUEST_RE.match(plural):
+        return head, "guest"
+    return f"{plural} {head}", note or _note(plural)
+
+
+def _singular(plural: str) -> str:
+    """Return "Councillor" for "Councillors", "Alderman" for "Aldermen"."""
+    plural = re.sub(r"\.$", "", plural)
+    return re.sub(r"men$", "man", plural) if plural.endswith("men") else plural[:-1]
+
+
+def _note(roles: str) -> str:
+    """Return what a role says of a person: "chair", "officer", "guest" or ""."""
+    if _CHAIR_WORDS_RE.search(roles) and not re.search(r"\b(?:vice|deputy)\b", roles, re.I):
+        return "chair"
+    if _GUEST_RE.match(roles.strip()):
+        return "guest"
+    return "officer" if _OFFICER_TITLE_RE.search(roles) else ""
+
+
+def _is_role(piece: str) -> bool:
+    """Tell an office or job title ("Vice President", "Parish Clerk") from a person."""
+    bare = re.sub(r"\b(?:[IVX]+|[A-Z]{2,5})$", "", _PAREN_RE.sub("", piece)).strip()
+    bare = bare.replace("/", " ")
+    if not bare:
+        return True
+    if _ROLE_WORDS_RE.fullmatch(bare) or _CHAIR_WORDS_RE.fullmatch(bare):
+        return True
+    last = bare.split()[-1]
+    if _ROLE_WORDS_RE.fullmatch(last) and len(bare.split()) > 1:
+        return True
+    return bool(_OFFICER_TITLE_RE.search(last)) or bool(re.search(r"\w[ \t]+Director$", bare))
+
+
+def _is_name(piece: str) -> bool:
+    """Tell a person's name (titled or not) from a phrase: every word capitalised."""
+    words = _PAREN_RE.sub("", piece).split()
+    if not words or len(words) > 8 or re.search(r"[\d:!?\"“”]", piece):
+        return False
+    return all(_name_word(w) for w in words) and any(c.isupper() for c in piece)
+
+
+def _name_word(word: str) -> bool:
+    """Tell a word that may stand in a name ("O'Boyle", "deHaan", "van", "clerk")."""
+    if word.lower() in _PARTICLES or _ROLE_WORDS_RE.fullmatch(word):
+        return True
+    if _OFFICER_TITLE_RE.fullmatch(word):
+        return True
+    return bool(_NAME_WORD_RE.fullmatch(word)) or (word[0].isupper() and word.isalpha())
 
 
 def _rejoin_parentheses(pieces: list[str]) -> list[str]:
     """Undo splits made inside brackets: "A (substitute for B, C)"."""
     joined: list[str] = []
     for piece in pieces:
+        if not piece or not piece.strip():
+            continue
         if joined and joined[-1].count("(") > joined[-1].count(")"):
             joined[-1] = f"{joined[-1]}, {piece}"
         else:
@@ -158,22 +435,11 @@ def _rejoin_parentheses(pieces: list[str]) -> list[str]:
     return joined
 
 
-def _singular(plural: str) -> str:
-    return {"Councillors": "Councillor", "Council Members": "Council Member"}.get(plural, "Cllr")
-
-
-def _looks_like_name(piece: str) -> bool:
-    """Tell a person's name from a job title or a stray phrase."""
-    bare = _PAREN_RE.sub("", piece).strip()
-    if re.match(_HONORIFIC + r"\b", bare):
-        return True
-    return bool(re.match(r"[A-Z]", bare)) and not _TITLE_WORDS.search(bare)
-
-
 def _people(block: str, role: str) -> list[Attendance]:
+    """Return the people a label's list names, each with their role."""
     people = []
-    for name in split_names(block):
-        person_role = role
+    for name, note in _entries(block):
+        person_role = _role_for(role, note)
         if chaired := _IN_THE_CHAIR_RE.search(name):
             name = name[: chaired.start()]
             person_role = "chair"
@@ -182,15 +448,50 @@ def _people(block: str, role: str) -> list[Attendance]:
         ):
             name = role_holder.group(1)
         notes = [n.strip() for n in ",".join(_PAREN_RE.findall(name)).lower().split(",")]
-        note = " ".join(notes)
         if role in ("present", "also_present") and any(_CHAIR_NOTE_RE.fullmatch(n) for n in notes):
             person_role = "chair"
-        elif "substitut" in note:
+        elif "substitut" in " ".join(notes):
             person_role = "substitute"
         clean = _tidy(_PAREN_RE.sub("", name))
         if clean and len(clean) <= 80 and re.search(r"[A-Za-z]{2}", clean):
             people.append(Attendance(clean, person_role))
     return people
+
+
+def _role_for(role: str, note: str) -> str:
+    """Return a person's role from their list's label and what their own title says."""
+    if role == "present" and note in ("officer", "guest"):
+        return "officer" if note == "officer" else "also_present"
+    if role == "present" and note == "chair":
+        return "chair"
+    return role
+
+
+def _stated(text: str) -> list[Attendance]:
+    """Return members said to be present, absent or arriving ("Director X was absent.")."""
+    found: list[Attendance] = []
+    for match in _STATED_RE.finditer(text):
+        names = re.sub(r"\s+", " ", match.group("names"))
+        if not _TITLED_RE.match(names) or re.search(r"\b(?!and\b)[a-z]{3,}", names):
+            continue
+        role = "absent" if match.group("what") in ("absent", "excused") else "present"
+        said = {_surname(a.name) for a in found}
+        found += [Attendance(n, role) for n, _ in _entries(names) if _surname(n) not in said]
+    return found
+
+
+def _roll_answers(text: str) -> list[Attendance]:
+    """Return those who answered a roll call in a transcript ("Cllr X: Present.")."""
+    return [
+        Attendance(_tidy(m.group("name")), "present")
+        for m in _ROLL_ANSWER_RE.finditer(text)
+        if not _is_role(m.group("name")) and not _LABEL_RE.fullmatch(m.group("name") + ":")
+    ]
+
+
+def _surname(name: str) -> str:
+    words = re.findall(r"[^\W\d_]+", _PAREN_RE.sub("", name).lower())
+    return words[-1] if words else ""
 
 
 def _tidy(name: str) -> str:
