@@ -24,11 +24,11 @@ def numbers_and_titles(text: str) -> list[tuple[str, str]]:
         ),
         (
             "Minute 151: Declarations of Interest\n\nNone.\n\nMinute 152: Licensing Policy\n\nText.",
-            [("Minute 151", "Declarations of Interest"), ("Minute 152", "Licensing Policy")],
+            [("151", "Declarations of Interest"), ("152", "Licensing Policy")],
         ),
         (
             "ITEM 5 Planning Applications\n\nText.\n\nITEM 6 Any Other Business\n\nNone.",
-            [("ITEM 5", "Planning Applications"), ("ITEM 6", "Any Other Business")],
+            [("5", "Planning Applications"), ("6", "Any Other Business")],
         ),
         (
             "MH05/17.1 Welcome\n\nText.\n\nMH05/17.2 Care Homes Review\n\nText.",
@@ -187,3 +187,16 @@ def test_titles_that_wrap_over_lines() -> None:
         "Certificate of Recognition presented by the Mayor to the High School wrestling team "
         "for exceptional performance",
     )
+
+
+def test_item_numbers_without_the_word_and_titles_on_the_next_line() -> None:
+    text = "Agenda Item No. 37\n\nStreet Lighting\n\nText.\n\nITEM 38: Parks\n\n(a) Play Areas\n"
+    assert numbers_and_titles(text) == [
+        ("37", "Street Lighting"),
+        ("38", "Parks"),
+        ("38(a)", "Play Areas"),
+    ]
+
+
+def test_a_date_is_not_an_item() -> None:
+    assert numbers_and_titles("Minutes\n\n10 June 2020\n\nThe council met.") == []

@@ -28,14 +28,15 @@ STYLES: dict[str, re.Pattern[str]] = {
         rf"^[ \t]*(?P<number>[A-Z]{{0,4}}\d{{1,4}}/\d{{2,4}}(?:\.\d{{1,2}})?)\.?[ \t]*[-–:]?[ \t]+"
         rf"{_TITLE}[ \t]*$"
     ),
+    # "Minute 151: Licensing", "ITEM 5 Planning", "Agenda Item No. 38" (the word is not the number)
     "minute": re.compile(
-        rf"^[ \t]*(?P<number>Min(?:ute)?\.?[ \t]+(?:No\.?[ \t]*)?\d{{1,4}}(?:/\d{{2,4}})?)"
-        rf"[ \t]*[:.\-–]?[ \t]+{_TITLE}[ \t]*$",
+        r"^[ \t]*Min(?:ute)?\.?[ \t]+(?:No\.?[ \t]*)?(?P<number>\d{1,4}(?:/\d{2,4})?)"
+        rf"(?:[ \t]*[:.\-–]?[ \t]+{_TITLE})?[ \t]*$",
         re.IGNORECASE,
     ),
     "item": re.compile(
-        rf"^[ \t]*(?P<number>(?:Agenda[ \t]+)?Item[ \t]+(?:No\.?[ \t]*)?\d{{1,3}}[A-Za-z]?)"
-        rf"[ \t]*[:.\-–]?[ \t]+{_TITLE}[ \t]*$",
+        r"^[ \t]*(?:Agenda[ \t]+)?Item[ \t]+(?:No\.?[ \t]*)?(?P<number>\d{1,3}[A-Za-z]?)"
+        rf"(?:[ \t]*[:.\-–]?[ \t]+{_TITLE})?[ \t]*$",
         re.IGNORECASE,
     ),
 }
@@ -64,6 +65,10 @@ _NOT_HEADINGS = re.compile(
 _RUN_IN_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bNo)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bInc)(?<!\bLtd)"
     r"(?:\.[ \t]+(?=[A-Z])|:[ \t]+(?=[A-Za-z])|[ \t][-–—][ \t]+(?=[A-Z]))"
+)
+# A month after a number: the line is a date, not an item ("10 June 2020").
+_DATE_TITLE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:[ \t,]+\d{2,4})?[ \t]*$"
 )
 _RUN_IN_WORDS = 12  # a run-in title is a short phrase
 
@@ -154,6 +159,8 @@ def _find(lines: list[str], style: str) -> list[_Heading]:
 
 def _heading(lines: list[str], index: int, number: str, title: str | None) -> _Heading | None:
     """Return the heading at ``index``, its title on the line, run in, or on the next line."""
+    if title and _DATE_TITLE.match(title):
+        return None  # "10 June 2020" is a date
     if title is None:
         title, used = _next_title(lines, index)
         return _Heading(index, number, title, used) if title else None
