@@ -1,7 +1,9 @@
 """Meeting facts from outside the document: a sidecar file, then the folder convention.
 
 Precedence: a sidecar ``NAME.meta.toml`` beside the document wins over what the document
-says, which wins over the folder convention ``COUNCIL/COMMITTEE/YYYY-MM-DD...``.
+says, which wins over the folder convention ``COUNCIL/COMMITTEE/YYYY-MM-DD...``. A date written
+anywhere in the file's name ("planning-board-2023-09-11.pdf", "Council 2023_05_22.pdf") is a
+last-resort hint for documents that do not say when their meeting was.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from indexer.model import Meeting
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_KEYS = ("council", "committee", "date", "url", "venue")
 _DATED_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# A date anywhere in a file's name, year first: "2023-09-11", "2023_05_22", "2023.05.22",
+# "20230522"; not inside a longer number.
+_DATE_IN_NAME_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)([01]\d)\2([0-3]\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -58,15 +63,34 @@ def sidecar_hints(path: Path) -> Hints:
 
 
 def folder_hints(path: Path) -> Hints:
-    """Read ``COUNCIL/COMMITTEE/YYYY-MM-DD...`` from the path, when it follows that shape."""
+    """Read ``COUNCIL/COMMITTEE/YYYY-MM-DD...`` from the path, when it follows that shape;
+    otherwise only a date written in the file's name."""
     match = _DATED_NAME_RE.match(path.name)
     if not match or len(path.parts) < 3:
-        return Hints()
+        return Hints(date=name_date(path.name))
     try:
         when = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return Hints()
-    return Hints(_title(path.parent.parent.name), _title(path.parent.name), when)
+    council, committee = path.parent.parent.name, path.parent.name
+    if not _is_name(council) or not _is_name(committee):
+        return Hints(date=when)
+    return Hints(_title(council), _title(committee), when)
+
+
+def name_date(name: str) -> date | None:
+    """Return the date written in a file's name, year first ("body-2023-09-11.pdf")."""
+    for match in _DATE_IN_NAME_RE.finditer(name):
+        try:
+            return date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        except ValueError:
+            continue
+    return None
+
+
+def _is_name(folder: str) -> bool:
+    """Tell whether a folder's name can be a council's or committee's ("2016" cannot)."""
+    return bool(re.search(r"[A-Za-z]{3}", folder))
 
 
 def _title(slug: str) -> str:

@@ -2,7 +2,13 @@ from datetime import date, time
 
 import pytest
 
-from indexer.extract.dates import find_dates, infer_meeting_date, parse_date, parse_time
+from indexer.extract.dates import (
+    find_dates,
+    infer_meeting_date,
+    parse_date,
+    parse_time,
+    writes_month_first,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +62,29 @@ def test_infer_skips_the_weekend() -> None:
 
 def test_infer_nothing_without_a_deadline() -> None:
     assert infer_meeting_date("The Minutes of the Meeting held on 14 August 2017") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("was held this 12th day of January, 2011", date(2011, 1, 12)),
+        ("NOVEMBER 16,2020", date(2020, 11, 16)),
+        ("2024-04-05", date(2024, 4, 5)),
+        ("le 12 janvier 2017", date(2017, 1, 12)),
+        ("1er mars 2021", date(2021, 3, 1)),
+        ("CYFARFOD 11eg IONAWR 2017", date(2017, 1, 11)),
+        ("21ain Mehefin 2020", date(2020, 6, 21)),
+        ("31 février 2019", None),
+    ],
+)
+def test_parse_more_forms(text: str, expected: date | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_a_minute_number_is_not_a_date() -> None:
+    assert find_dates("Item 21/07/26/4 Play area") == []
+
+
+def test_month_first_is_told_from_the_written_dates() -> None:
+    assert writes_month_first("Minutes, March 5, 2024. Paid on 4/5/2024.")
+    assert not writes_month_first("Minutes, 5 March 2024. Paid on 4/5/2024.")

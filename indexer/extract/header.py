@@ -1,4 +1,11 @@
-"""What the top of minutes says about the meeting: body, council, date, venue, status."""
+"""What the top of minutes says about the meeting: body, council, date, venue, status.
+
+The heading of minutes names the body that met and the day, in a few forms found everywhere:
+a page title, "Minutes of the Regular Meeting of the Planning Board", "MINUTES OF THE PARISH
+COUNCIL MEETING", a line naming the body above the date, or a first sentence ("The meeting was
+called to order on ...", "... held their meeting on the 12th October 2016"). Dates that belong
+to another meeting (the next one, the minutes approved, a signature) are passed over.
+"""
 
 from __future__ import annotations
 
@@ -6,42 +13,165 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from indexer.extract.dates import find_dates, parse_time
+from indexer.extract.dates import find_dates, parse_time, writes_month_first
 
 _PAGE_TITLE_RE = re.compile(
     r"^\s*Agenda(?:,\s*decisions)?\s+and\s+(?P<draft>draft\s+)?minutes\s*[-–]\s*(?P<committee>.+?)"
     r"\s*[-–]\s*(?P<when>[A-Z][a-z]+day,?\s+.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
-_MINUTES_OF_RE = re.compile(
-    r"minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){0,2}?(?:meeting|hearing|session)\s+of\s+(?:the\s+)?)?"
-    r"(?P<committee>[A-Z][\w&,' -]+?)\s+"
-    r"held\s+(?P<rest>(?:at|in|on|as|remotely|virtually)[^\n]*(?:\n[^\n]+){0,2})",
+# How far the heading of minutes reaches: its first lines, before the business.
+_HEAD_LINES = 40
+_HEAD_CHARS = 3000
+# A heading line is short; a longer line is prose unless it says the meeting took place.
+_HEADING_WORDS = 16
+
+# -- bodies ---------------------------------------------------------------------------------
+
+# A word of a body's name: capitalised ("Planning", "F&A", "Stow-cum-Quy").
+_WORD = r"[A-Z][\w'’&/.-]*"
+# Small words inside a name: "Planning and Environment", "Board of Directors".
+_LINK = r"(?:and|of|the|for|on|in|cum|a|&)"
+# The nouns that end a body's name, capitalised: "Committee", "BOARD", "Parish Meeting".
+_NOUN = (
+    r"(?=[A-Z])(?i:sub-?committee|committee|cabinet|panel|board|commission|forum|executive"
+    r"|council|authority|assembly|trustees|working\s+group|task\s+force|selectmen|aldermen"
+    r"|parish\s+meeting|town\s+meeting)\b"
+)
+# "of Directors", "of the Whole" after the noun, but never "of ... Meeting".
+_OF_TAIL = r"(?:{ws}+of{ws}+(?:the{ws}+)?(?!(?i:meeting|minutes)\b)[A-Z][\w'’-]*)?"
+
+
+_ANY_SPACE = r"\s"
+_LINE_SPACE = r"[ \t]"
+
+
+def _body(ws: str) -> str:
+    """Return a body's name pattern whose words are separated by ``ws`` (a class)."""
+    words = rf"(?:{_WORD}{ws}+(?:{_LINK}{ws}+)*){{0,8}}?"
+    return words + _NOUN + _OF_TAIL.format(ws=ws)
+
+
+# Heading forms, matched at a line start in the heading; the body is then read from it.
+# "Minutes of the Regular Meeting of the City Council", "A meeting of the Audit Committee",
+# "The 9th Meeting of the Planning and Environment Committee", "Minutes of a hearing of ..."
+_MEETING_OF_RE = re.compile(
+    r"^[ \t]*(?=[A-Z\d])(?i:(?:draft|approved|confirmed|unconfirmed)\s+)?"
+    r"(?i:(?:minutes|summary|record|report|transcript)\s+of\s+)?(?i:the\s+|an?\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?i:meeting|session|hearing)\s+(?i:of)\s+(?i:the\s+)?"
+    rf"(?P<body>{_body(_ANY_SPACE)})",
+    re.MULTILINE,
+)
+# "MINUTES OF THE REGULAR CITY COUNCIL MEETING", "Summary of Eastvale City Council Meeting",
+# "Transcript of the Ashbury Borough Council Cabinet meeting", "Minutes of the Annual Parish
+# Meeting": everything between "of the" and "meeting" is the body.
+_BODY_MEETING_OF_RE = re.compile(
+    r"^[ \t]*(?i:(?:draft|approved|confirmed|unconfirmed)\s+)?"
+    r"(?i:(?:minutes|summary|record|report|transcript)\s+of)\s+(?i:the\s+)?"
+    r"(?P<body>(?:[A-Z][\w'’&/.-]*|\([A-Z&]+\)|and|of|the|cum|&)"
+    r"(?:[ \t\n,]+(?:[A-Z][\w'’&/.-]*|\([A-Z&]+\)|and|of|the|cum|&)){0,16}?)"
+    r"[ \t\n]+(?i:meeting|session)\b",
+    re.MULTILINE,
+)
+# A line that is a body's name, perhaps with "Meeting", "Minutes" or a tail after a dash:
+# "Performance Committee", "BOARD OF DIRECTORS MEETING", "8th Council Meeting",
+# "Lowfield Parish Council - September meeting", "Lowfield Parish Council July Meeting".
+_BODY_LINE_RE = re.compile(
+    r"^[ \t]*(?!(?i:minutes|summary|agenda|report|record|transcript)\b)(?:[Tt]he[ \t]+)?"
+    r"(?:\d{1,3}(?:st|nd|rd|th)[ \t]+)?"
+    rf"(?P<body>{_body(_LINE_SPACE)})"
+    r"(?:(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?i:meeting|minutes)\b)?"
+    r"(?:[ \t]*[-–—,:|(][^\n]*)?[ \t]*$",
+    re.MULTILINE,
+)
+# First sentences naming the body: "A Parish Council meeting was held in ...",
+# "Elmford and Dale Community Council held their meeting at 7.30pm ...",
+# "The regular meeting of the Library Board was called to order at 6:02 p.m."
+_BODY_SENTENCE_RE = re.compile(
+    r"\b(?:An?|The)[ \t]+(?:(?i:regular|special|ordinary|monthly)[ \t]+)?"
+    rf"(?P<body>{_body(_LINE_SPACE)})[ \t]+(?i:meeting)[ \t]+(?:was|is)[ \t]+held\b"
+    rf"|(?:^|(?<=[.!?][ \t]))(?P<held>{_body(_LINE_SPACE)})[ \t]+held[ \t]+(?:their|its|a|the)\b",
+    re.MULTILINE,
+)
+# Words that say what kind of meeting it was, not which body met.
+_MEETING_KIND_RE = re.compile(
+    r"^(?:(?:regular|special|ordinary|extraordinary|adjourned|monthly|emergency|reconvened)"
+    r"\s+)+",
     re.IGNORECASE,
 )
-_BODY_MEETING_RE = re.compile(
-    r"\b(?:the\s+)?(?P<council>(?:[A-Z][\w'’]+\s+){1,4}Council)\s+(?P<committee>(?:[A-Z][\w&'’]*"
-    r"\s+){0,5}?[A-Z][\w&'’]*)\s+meeting\b"
+# A line that says a body met, or heads minutes: a body named on it ranks first.
+_MINUTES_WORD_RE = re.compile(r"\b(?:minutes|meeting)\b", re.IGNORECASE)
+
+# -- councils -------------------------------------------------------------------------------
+
+# The kinds of council whose name ends "... Council": "Kelmscott District Council".
+_COUNCIL_KINDS = (
+    r"(?:Parish|Town|Community|City|County|District|Borough|Village|Metropolitan\s+Borough"
+    r"|County\s+Borough|Regional|Municipal|Shire|Island|Unitary)"
 )
-_BODY_LINE_RE = re.compile(
-    r"^[ \t]*(?P<body>(?:[A-Z][\w&'’-]*[ \t]+(?:(?:and|of|the|for)[ \t]+)?){0,6}"
-    r"(?:Committee|Cabinet|Panel|Board|Sub-Committee|Commission|Forum|Executive|COMMITTEE"
-    r"|CABINET|PANEL|BOARD))[ \t]*$",
+# Councils that meet as themselves: their own meeting's committee is "Parish Council".
+_LOCAL_KINDS = ("parish", "town", "community", "city", "village")
+# "Lowfield Parish Council", "Ashbury Borough Council Cabinet", "Harbourside Council".
+_COUNCIL_NAME_RE = re.compile(
+    rf"^(?P<place>(?:{_WORD}[ \t]+(?:{_LINK}[ \t]+)*){{0,4}}?{_WORD})[ \t]+"
+    rf"(?P<kind>(?i:{_COUNCIL_KINDS})[ \t]+)?(?P<word>(?i:council))(?:[ \t]+(?P<rest>\S.*))?$"
+)
+# "City of Eastvale Planning Board", "City of Coral Sands City Commission".
+_PLACE_OF_RE = re.compile(
+    r"^(?P<kind>City|Town|County|Borough|Village|Township|Municipality|District)[ \t]+of[ \t]+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# A heading line that is a council's name.
+_COUNCIL_LINE_RE = re.compile(
+    r"^[ \t]*(?:[Tt]he[ \t]+|THE[ \t]+)?(?P<council>"
+    r"(?!(?i:meetings?|minutes|agenda|full|the)\b)"
+    rf"(?:{_WORD}[ \t]+(?:{_LINK}[ \t]+)*){{1,5}}(?i:council)"
+    r"|(?i:city|town|county|borough|village|township|municipality)[ \t]+(?i:of)[ \t]+"
+    rf"(?:{_WORD}[ \t]+){{0,3}}{_WORD}"
+    rf"|(?:{_WORD}[ \t]+){{1,3}}(?i:district)"
+    r"|(?i:cyngor[ \t]+(?:cymuned|tref|sir|dinas))[ \t]+[^\n]{2,50})[ \t]*,?[ \t]*$",
     re.MULTILINE,
 )
+# Welsh puts the kind first: "Cyngor Cymuned Llanfair" is a community council.
+_WELSH_COUNCIL_RE = re.compile(r"^(?P<kind>cyngor\s+(?:cymuned|tref|sir|dinas))\s", re.I)
+# First words of two-word place names: "San Mateo", "Fort Wayne", "St Albans".
+_PLACE_PREFIXES = {
+    "san", "santa", "los", "las", "la", "el", "new", "fort", "port", "st", "st.", "saint",
+    "des", "mount", "mt", "palm", "lake", "grand", "east", "west", "north", "south", "upper",
+    "lower", "great", "little", "long", "glen", "royal", "baton",
+}  # fmt: skip
+_TYPE_WORDS = {"city", "town", "county", "village", "municipal", "community", "parish", "borough"}
+_SMALL_WORDS = {"and", "of", "the", "for", "on", "in", "cum", "upon", "a", "de", "du", "le", "la"}
+
+# -- dates ----------------------------------------------------------------------------------
+
+# Dates of something else than this meeting: the next meeting, a signature, publication,
+# the minutes of an earlier meeting being approved.
+_OTHER_DATE_RE = re.compile(
+    r"\bnext\s+(?:\w+\s+){0,2}meeting|\bnext\s+meets?\b|\bdate\s+of\s+(?:the\s+)?next\b"
+    r"|\b(?:signed|dated|published|publication|issued|printed|posted|circulated|updated"
+    r"|revised|deadline|despatched|dispatched)\b"
+    r"|\b(?:approv\w*|confirm\w*|sign\w*|adopt\w*|accept\w*|the)\s+(?:\w+\s+){0,3}?minutes\b"
+    r"|\bminutes\s+of\s+(?:the\s+)?(?:last|previous|prior)\b",
+    re.IGNORECASE,
+)
+# A sentence saying that the meeting took place, and when.
+_HELD_RE = re.compile(
+    r"\b(?:was|were)\s+held\b|\bheld\s+(?:on|this|their|its|at|in|as|remotely|virtually)\b"
+    r"|\bconvened\b|\bcalled\s+(?:\w+\s+){0,4}?to\s+order\b|\bmet\s+(?:on|at|in)\b"
+    r"|\btook\s+place\b|^\s*(?:draft\s+|approved\s+)?minutes\s+of\b",
+    re.IGNORECASE,
+)
+
 _VENUE_RE = re.compile(r"^\s*(?:Venue|Place|Location)\s*:\s*(?P<venue>.+?)\s*\.?\s*$", re.I | re.M)
+_MINUTES_HELD_RE = re.compile(
+    r"minutes\s+of\s+[^\n]{0,120}?\bheld\s+(?P<rest>(?:at|in|on|as|remotely|virtually)[^\n]*"
+    r"(?:\n[^\n]+){0,2})",
+    re.IGNORECASE,
+)
 _HELD_AT_RE = re.compile(
     r"held\s+(?:at|in)\s+(?:the\s+)?(?P<venue>.+?)(?:,?\s+on\s+|\s+at\s+\d|\s*$)", re.IGNORECASE
-)
-_COUNCIL_RE = re.compile(
-    r"^\s*(?:[Tt]he\s+)?(?P<council>(?!(?:Meetings?|Minutes|Agenda|Full|The)\b)"
-    r"(?:[A-Z][\w'’-]+\s+){1,4}Council)\s*$",
-    re.MULTILINE,
-)
-_CAPS_COUNCIL_RE = re.compile(
-    r"^\s*(?:THE\s+)?(?P<council>(?!(?:MEETINGS?|MINUTES|AGENDA|FULL)\b)(?:[A-Z][A-Z'’-]+\s+){1,4}"
-    r"COUNCIL)\s*$",
-    re.MULTILINE,
 )
 _DRAFT_RE = re.compile(r"\b(?:draft|unconfirmed|unapproved)\s+minutes\b|^\s*DRAFT\s*$", re.I | re.M)
 _CONFIRMED_RE = re.compile(r"\b(?:confirmed|approved)\s+minutes\b", re.IGNORECASE)
@@ -62,36 +192,205 @@ class Header:
 def read_header(text: str) -> Header:
     """Read the meeting's body, date, time, venue and status from the top of the minutes."""
     title = _PAGE_TITLE_RE.search(text)
-    minutes_of = _MINUTES_OF_RE.search(text)
-    when = title.group("when") if title else (minutes_of.group("rest") if minutes_of else text)
-    dates = find_dates(when)
-    committee = title.group("committee") if title else None
-    if committee is None and minutes_of and minutes_of.group("committee").lower() != "meeting":
-        committee = minutes_of.group("committee")
-    if committee is None and (line := _BODY_LINE_RE.search(text[:1500])):
-        committee = (
-            line.group("body").title() if line.group("body").isupper() else line.group("body")
-        )
-    body = _BODY_MEETING_RE.search(text[:2000])
-    if committee is None and body:
-        committee = body.group("committee")
+    head = _head(text)
+    when = title.group("when") if title else _dated_line(head, not writes_month_first(text))
+    dates = find_dates(when or "", dayfirst=not writes_month_first(text))
+    body = _tidy(title.group("committee")) if title else _body_named(head)
+    council, committee = split_council(body, text) if body else (None, None)
+    council = _council_line(head) or council
+    if committee is None and council:
+        committee = _council_as_body(council)
+    held = _MINUTES_HELD_RE.search(head)
     return Header(
-        council=_council(text) or (_tidy(body.group("council")) if body else None),
-        committee=_tidy(committee) if committee else None,
+        council=council,
+        committee=committee,
         date=dates[0].value if dates else None,
-        start_time=parse_time(when) if dates else None,
-        venue=_venue(text, minutes_of.group("rest") if minutes_of else None),
+        start_time=parse_time(when) if dates and when else None,
+        venue=_venue(text, held.group("rest") if held else None),
         status=_status(text, bool(title and title.group("draft"))),
     )
 
 
-def _council(text: str) -> str | None:
-    match = _CAPS_COUNCIL_RE.search(text[:2000]) or _COUNCIL_RE.search(text[:2000])
+def _head(text: str) -> str:
+    """Return the heading of the minutes: its first non-empty lines."""
+    lines = [line for line in text[:_HEAD_CHARS].split("\n") if line.strip()]
+    return "\n".join(lines[:_HEAD_LINES])
+
+
+# -- the date -------------------------------------------------------------------------------
+
+
+def _dated_line(head: str, dayfirst: bool) -> str | None:
+    """Return the first heading line, or sentence saying the meeting was held, with a date of
+    this meeting (with the line after it, where a wrapped date or the time may be)."""
+    lines = head.split("\n")
+    for index, line in enumerate(lines):
+        held = bool(_HELD_RE.search(line))
+        if len(line.split()) > _HEADING_WORDS and not held:
+            continue
+        joined = f"{line}\n{lines[index + 1]}" if index + 1 < len(lines) else line
+        span = joined if held and not re.search(r"[.!?]\s*$", line) else line
+        if find_dates(span, dayfirst) and not _OTHER_DATE_RE.search(span):
+            return joined
+    return None
+
+
+# -- the body -------------------------------------------------------------------------------
+
+
+def _body_named(head: str) -> str | None:
+    """Return the body the heading names: a heading form, a first sentence, a heading line."""
+    for found in (_heading_form(head), _sentence_body(head), _body_line(head)):
+        if found:
+            return found
+    return None
+
+
+def _heading_form(head: str) -> str | None:
+    """Read "Minutes of the X Meeting" or "Minutes of the Meeting of the X"."""
+    for match in _BODY_MEETING_OF_RE.finditer(head):
+        body = _kind_dropped(match.group("body"))
+        if re.search(rf"{_NOUN}$", body):
+            return body
+        if re.search(rf"{_NOUN}$", f"{body} Meeting"):
+            return f"{body} Meeting"
+    meeting_of = _MEETING_OF_RE.search(head)
+    return _kind_dropped(meeting_of.group("body")) if meeting_of else None
+
+
+def _sentence_body(head: str) -> str | None:
+    """Read "A Parish Council meeting was held" or "X Community Council held their meeting"."""
+    match = _BODY_SENTENCE_RE.search(head)
     if not match:
         return None
-    council = _tidy(match.group("council"))
-    council = re.sub(r"^the\s+", "", council, flags=re.IGNORECASE)
-    return council.title() if council.isupper() else council
+    return _kind_dropped(match.group("body") or match.group("held"))
+
+
+def _body_line(head: str) -> str | None:
+    """Return the body named by a heading line; a line saying "Meeting" or "Minutes", or under
+    a "Minutes" line, wins over a list's heading; a council's own name comes last."""
+    lines = head.split("\n")
+    found: list[tuple[int, int, str]] = []
+    for index, line in enumerate(lines):
+        match = _BODY_LINE_RE.match(line)
+        if not match:
+            continue
+        body = _kind_dropped(match.group("body"))
+        near = " ".join(lines[max(index - 1, 0) : index + 1])
+        rank = 0 if _MINUTES_WORD_RE.search(near) else 1
+        if _COUNCIL_NAME_RE.match(body) and not _MINUTES_WORD_RE.search(line):
+            rank = 2
+        found.append((rank, index, body))
+    return min(found)[2] if found else None
+
+
+def _kind_dropped(body: str) -> str:
+    """Drop words that tell the kind of meeting: "Regular City Council" -> "City Council"."""
+    return _tidy(_MEETING_KIND_RE.sub("", _tidy(body)))
+
+
+# -- council and committee ------------------------------------------------------------------
+
+
+def split_council(body: str, text: str = "") -> tuple[str | None, str | None]:
+    """Split a body's name into (council, committee): "City of Eastvale Planning Board" ->
+    ("City of Eastvale", "Planning Board"); "Lowfield Parish Council" -> ("Lowfield Parish
+    Council", "Parish Council"); "Ashbury Borough Council Cabinet" -> (…Council, "Cabinet")."""
+    body = _tidy(body)
+    if welsh := _WELSH_COUNCIL_RE.match(body):
+        return _cased(body), _cased(welsh.group("kind"))
+    if place_of := _PLACE_OF_RE.match(body):
+        return _split_place_of(place_of, text)
+    named = _COUNCIL_NAME_RE.match(body)
+    if not named or not _is_place(named.group("place")):
+        return None, _cased(body)
+    kind = _tidy(named.group("kind") or "")
+    council = _cased(body[: named.end("word")])
+    if named.group("rest"):
+        return council, _cased(named.group("rest"))
+    if kind.lower() == "city" and _names_city_of(named.group("place"), text):
+        return f"City of {_cased(named.group('place'))}", _council_as_body(council)
+    return council, _council_as_body(council)
+
+
+def _is_place(words: str) -> bool:
+    """Tell whether words before "Council" are a place's name, not "City" or "Minutes of"."""
+    if words.lower() in _TYPE_WORDS | {"the", "full"}:
+        return False
+    return not re.search(r"\b(?:minutes|meeting|summary|agenda|of\s+the)\b", words, re.I)
+
+
+def _split_place_of(match: re.Match[str], text: str) -> tuple[str | None, str | None]:
+    """Split "City of Eastvale Planning Board" where the place's name ends."""
+    words = match.group("rest").split()
+    cut = _place_end(words, match.group("kind"), text)
+    if cut is None:
+        return _cased(match.group(0)), None
+    council = f"{_cased(match.group('kind'))} of {_cased(' '.join(words[:cut]))}"
+    return council, _cased(" ".join(words[cut:]))
+
+
+def _place_end(words: list[str], kind: str, text: str) -> int | None:
+    """Return where the place's name ends in ``words`` (a body's name follows), or None."""
+    nouns = [i for i, w in enumerate(words) if re.fullmatch(_NOUN, w)]
+    if not nouns:
+        return None
+    for cut in range(1, nouns[0]):
+        if words[cut].lower() in _TYPE_WORDS:
+            return cut
+    for cut in range(nouns[0] - 1, 0, -1):
+        place = re.escape(" ".join(words[:cut]))
+        if re.search(rf"\b(?i:{kind}\s+of\s+{place})(?![ \t]*[A-Z])", text):
+            return cut
+    cut = 2 if words[0].lower() in _PLACE_PREFIXES else 1
+    return cut if cut < nouns[0] else None
+
+
+def _names_city_of(place: str, text: str) -> bool:
+    """Tell whether the text calls the place "City of X" (as US minutes name the council)."""
+    return bool(re.search(rf"\bCity\s+of\s+{re.escape(place)}\b", text, re.IGNORECASE))
+
+
+def _council_as_body(council: str) -> str | None:
+    """Return the body a local council meets as: "Lowfield Parish Council" -> "Parish
+    Council"; None for a principal council, whose meeting has its own committee."""
+    if welsh := _WELSH_COUNCIL_RE.match(council):
+        return _cased(welsh.group("kind"))
+    named = _COUNCIL_NAME_RE.match(council)
+    kind = _tidy(named.group("kind") or "") if named else ""
+    return f"{kind.title()} Council" if kind.lower() in _LOCAL_KINDS else None
+
+
+def _council_line(head: str) -> str | None:
+    """Return the council named by a heading line of its own, or heading a body's line
+    ("Lowfield Parish Council Minutes - 7 October 2025")."""
+    if match := _COUNCIL_LINE_RE.search(head):
+        named = re.sub(r"^the\s+", "", _tidy(match.group("council")), flags=re.IGNORECASE)
+        return split_council(named, head)[0] or _cased(named)
+    for line in _BODY_LINE_RE.finditer(head):
+        if council := split_council(_kind_dropped(line.group("body")), head)[0]:
+            return council
+    return None
+
+
+def _cased(name: str) -> str:
+    """Return a name in capitals as a title ("ELMFORD & DALE" -> "Elmford & Dale")."""
+    name = _tidy(name)
+    if not name.isupper():
+        return name
+    words = [_word_cased(w, i) for i, w in enumerate(name.split())]
+    return " ".join(words)
+
+
+def _word_cased(word: str, index: int) -> str:
+    parts = word.lower().split("-")
+    cased = [
+        p if p in _SMALL_WORDS and (index or i) else p.capitalize() for i, p in enumerate(parts)
+    ]
+    return "-".join(cased)
+
+
+# -- venue and status -----------------------------------------------------------------------
 
 
 def _venue(text: str, held: str | None) -> str | None:
