@@ -13,7 +13,7 @@ from indexer.coverage import Coverage, keep_everything, measure
 from indexer.errors import UnreadableDocument
 from indexer.metadata import SIDECAR_SUFFIX, apply_hints, folder_hints, sidecar_hints
 from indexer.model import Meeting
-from indexer.readers import docx, markdown, moderngov, pdf, tables
+from indexer.readers import docx, markdown, moderngov, moderngov_xml, pdf, tables
 from indexer.readers.text import decode, read_text
 
 MB = 1024 * 1024
@@ -23,7 +23,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 TABLE_SUFFIXES = (".tsv", ".csv")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = (
-    *TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *TABLE_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx"
+    *TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *TABLE_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx", ".xml"
 )  # fmt: skip
 # Formats we cannot read, told by name; any other file is tried as text whatever its name.
 BINARY_SUFFIXES = (
@@ -88,7 +88,7 @@ def _check_file(path: Path, max_bytes: int) -> None:
 def _read_by_format(path: Path) -> tuple[str, list[Meeting]]:
     """Return the document's text and the meetings read from it.
 
-    Any file that is not PDF or Word is read as text whatever its extension (refused when it
+    Any file that is not PDF, Word or XML is read as text whatever its extension (refused when it
     is binary): Markdown and tables by their shape, HTML by its markup.
     """
     suffix = path.suffix.lower()
@@ -98,6 +98,9 @@ def _read_by_format(path: Path) -> tuple[str, list[Meeting]]:
             return read_text(pdf.pdf_text(path), source)
         if suffix == ".docx":
             return docx.docx_text(path), docx.read_docx(path)
+        if suffix == ".xml":
+            text, meeting = moderngov_xml.read_moderngov_xml(path.read_bytes(), source)
+            return text, [meeting]
         text = decode(path.read_bytes(), path)
         if suffix in HTML_SUFFIXES or _looks_like_html(text):
             meeting = moderngov.parse_moderngov_html(text, source)
