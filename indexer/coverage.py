@@ -36,7 +36,7 @@ class Coverage:
 
 def words(text: str) -> list[str]:
     """Return the text's words, lower-cased, as search sees them."""
-    return [w.lower() for w in _WORD_RE.findall(text)]
+    return _WORD_RE.findall(text.lower())
 
 
 def shingles(tokens: list[str]) -> set[tuple[str, ...]]:
@@ -47,8 +47,7 @@ def shingles(tokens: list[str]) -> set[tuple[str, ...]]:
 
 
 def meeting_texts(meeting: Meeting, recognised_only: bool = False) -> Iterator[str]:
-    """Yield every text a meeting's chunks carry: facts, attendance, items, speeches, decisions."""
-    yield " ".join(str(v) for v in (meeting.council, meeting.committee, meeting.venue) if v)
+    """Yield every text a meeting's chunks carry: attendance, items, speeches, decisions."""
     for person in meeting.attendance:
         yield person.name
     for item in meeting.items if recognised_only else meeting.items + meeting.sections:
@@ -68,34 +67,46 @@ def _held(texts: Iterable[str]) -> set[tuple[str, ...]]:
     return held
 
 
-def document_shingles(text: str) -> set[tuple[str, ...]]:
-    """Return the word sequences of a document, paragraph by paragraph."""
-    found: set[tuple[str, ...]] = set()
+def _wanted(tokens: list[str]) -> set[tuple[str, ...]]:
+    """Return a paragraph's word sequences; a short paragraph's words one by one."""
+    return shingles(tokens) if len(tokens) >= SHINGLE else {(t,) for t in tokens}
+
+
+def held_share(text: str, held_texts: Iterable[str]) -> float:
+    """Return the share of the text's word sequences that the given texts hold."""
+    wanted = set().union(*(_wanted(words(p)) for p in _paragraphs(text)))
+    return len(wanted & _held(held_texts)) / len(wanted) if wanted else 1.0
+
+
+def keep_everything(
+    text: str, meetings: list[Meeting], source: str
+) -> tuple[list[Meeting], Coverage]:
+    """Add the paragraphs of ``text`` that no meeting holds as unrecognised sections; return
+    the meetings and how much of the text they hold, in all and in recognised items.
+
+    The sections go to the first meeting (a document's text outside its meetings is about the
+    first one more often than not); a document with no meeting gets one of its own.
+    """
+    placed = _held(t for m in meetings for t in meeting_texts(m, recognised_only=True))
+    held = placed | _held(s.text for m in meetings for s in m.sections)
+    wanted: set[tuple[str, ...]] = set()
+    missing, added = [], set[tuple[str, ...]]()
     for paragraph in _paragraphs(text):
         tokens = words(paragraph)
-        found |= shingles(tokens) if len(tokens) >= SHINGLE else {(t,) for t in tokens}
-    return found
+        found = _wanted(tokens)
+        wanted |= found
+        if _misses(tokens, found, held):
+            missing.append(paragraph)
+            added |= found
+    coverage = Coverage(len(words(text)), _share(wanted, held | added), _share(wanted, placed))
+    return _with_sections(meetings, missing, source), coverage
 
 
-def measure(text: str, meetings: list[Meeting]) -> Coverage:
-    """Return how much of ``text`` the meetings hold, anywhere and in recognised items."""
-    wanted = document_shingles(text)
-    if not wanted:
-        return Coverage(0, 1.0, 1.0)
-    anywhere = _held(t for m in meetings for t in meeting_texts(m))
-    placed = _held(t for m in meetings for t in meeting_texts(m, recognised_only=True))
-    count = len(words(text))
-    return Coverage(count, len(wanted & anywhere) / len(wanted), len(wanted & placed) / len(wanted))
+def _share(wanted: set[tuple[str, ...]], held: set[tuple[str, ...]]) -> float:
+    return len(wanted & held) / len(wanted) if wanted else 1.0
 
 
-def keep_everything(text: str, meetings: list[Meeting], source: str) -> list[Meeting]:
-    """Add the paragraphs of ``text`` that no meeting holds as unrecognised sections.
-
-    They go to the first meeting (a document's text outside its meetings is about the first
-    one more often than not); a document with no meeting gets one of its own.
-    """
-    held = _held(t for m in meetings for t in meeting_texts(m))
-    missing = [p for p in _paragraphs(text) if _misses(p, held)]
+def _with_sections(meetings: list[Meeting], missing: list[str], source: str) -> list[Meeting]:
     if not missing:
         return meetings
     sections = tuple(_sections(missing))
@@ -109,15 +120,13 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
 
 
-def _misses(paragraph: str, held: set[tuple[str, ...]]) -> bool:
+def _misses(tokens: list[str], wanted: set[tuple[str, ...]], held: set[tuple[str, ...]]) -> bool:
     """Tell a paragraph whose words the meetings do not hold: a short one with a word or a
     word sequence of its own, a longer one with a tenth of its word sequences (a label or a
     line of page furniture that a reader dropped from inside a held passage does not count)."""
-    tokens = words(paragraph)
-    if len(tokens) < SHINGLE:
-        return any((token,) not in held for token in tokens)
-    wanted = shingles(tokens)
     missing = len(wanted - held)
+    if len(tokens) < SHINGLE:
+        return missing > 0
     return missing > 0 and (len(wanted) <= 12 or missing >= 0.1 * len(wanted) or missing >= 6)
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.coverage import Coverage, keep_everything, measure
+from indexer.coverage import Coverage, keep_everything
 from indexer.errors import UnreadableDocument
 from indexer.metadata import SIDECAR_SUFFIX, apply_hints, folder_hints, sidecar_hints
 from indexer.model import Meeting
@@ -48,6 +48,7 @@ class Reading:
 
     meetings: list[Meeting]
     coverage: Coverage
+    text: str  # the document's text as the reader saw it
 
 
 def read_document(path: Path, max_bytes: int = MAX_BYTES) -> list[Meeting]:
@@ -60,11 +61,10 @@ def read_with_coverage(path: Path, max_bytes: int = MAX_BYTES) -> Reading:
     much of the text the recognised items hold."""
     _check_file(path, max_bytes)
     text, meetings = _read_by_format(path)
-    meetings = keep_everything(text, meetings, str(path))
-    coverage = measure(text, meetings)
+    meetings, coverage = keep_everything(text, meetings, str(path))
     if meetings:
         meetings = apply_hints(meetings, sidecar_hints(path), folder_hints(path))
-    return Reading(meetings, coverage)
+    return Reading(meetings, coverage, text)
 
 
 def _check_file(path: Path, max_bytes: int) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _TITLE = r"(?P<title>[A-Z0-9\"“'‘(£][^\n]{1,300}?)"
 # Roman numerals I to XXXIX, as agendas number their parts ("VII.").
@@ -182,7 +182,9 @@ def _file_headings(lines: list[str], taken: list[_Heading]) -> list[_Heading]:
             continue
         rest = line[match.end() :]
         if inner := STYLES["dotted"].match(rest):
-            heading = _heading(lines, index, inner.group("number"), inner.group("title"))
+            heading = _with_reference(
+                _heading(lines, index, inner.group("number"), inner.group("title")), match
+            )
         elif match.group("bracketed"):
             number = match.group("bracketed").replace("*", "")
             title = _sentence(lines, index, rest)
@@ -260,7 +262,8 @@ def _find_sub(lines: list[str], parents: list[_Heading]) -> list[_Heading]:
 def _sub_heading(lines: list[str], index: int, parent: _Heading) -> _Heading | None:
     """Return the sub-item heading at ``index`` under ``parent``, its number made whole."""
     line = lines[index]
-    if (file_number := FILE_NUMBER.match(line)) and _paragraph_start(lines, index):
+    file_number = FILE_NUMBER.match(line)
+    if file_number and _paragraph_start(lines, index):
         line = line[file_number.end() :]
     elif not _after_break(lines, index):
         return None
@@ -273,7 +276,15 @@ def _sub_heading(lines: list[str], index: int, parent: _Heading) -> _Heading | N
         return None  # "7(a)" under item 6 is not its sub-item
     if number.startswith("(") and re.match(r"\d", parent.number):
         number = parent.number.rstrip(".") + number  # "(a)" under item 6 is 6(a)
-    return _heading(lines, index, number, match.group("title"))
+    return _with_reference(_heading(lines, index, number, match.group("title")), file_number)
+
+
+def _with_reference(heading: _Heading | None, file_number: re.Match[str] | None) -> _Heading | None:
+    """Keep the heading line of an item whose number follows a file number in the item's text
+    ("98-3478 2. TITLE" is item 2), so that searching for "98-3478" finds it."""
+    if heading is None or file_number is None:
+        return heading
+    return replace(heading, title_lines=0)
 
 
 def _letter(number: str) -> int | None:
