@@ -59,7 +59,8 @@ _TITLE_WORDS = {
     "the", "first", "second", "manager", "officer", "hon", "honourable", "honorable", "judge",
     "senator", "representative", "delegate", "madam", "acting", "interim", "assistant",
     "cathaoirleach", "leas", "speaker", "ald", "comm", "cr", "cm", "bm", "mp", "mep", "jr", "sr",
-    "ii", "iii", "mbe", "obe", "cbe", "jp", "qc", "kc", "esq", "phd",
+    "ii", "iii", "staff", "fire", "chief", "parish", "town", "borough", "boardmember",
+    "councilmembers", "councillors", "commissioners", "directors", "trustees", "cllrs", "mbe", "obe", "cbe", "jp", "qc", "kc", "esq", "phd",
 }  # fmt: skip
 _STOP = {"the", "of", "a", "an", "and", "meeting", "minutes", "regular", "special", "ordinary"}
 
@@ -103,6 +104,16 @@ def title_similarity(a: str, b: str) -> float:
 
 def number_key(number: str | None) -> str:
     return re.sub(r"[\s.\-()/:]+", "", fold(number or "")).lstrip("0") or ""
+
+
+def same_number(label: str, read: str) -> bool:
+    """Tell one item number: the same once separators go, or one is the other qualified by
+    the part of the document it is in ("PDHDD 11" or "By-law 32/2016" for "11", "32/2016")."""
+    want, got = number_key(label), number_key(read)
+    if want == got:
+        return bool(want)
+    last = lambda n: number_key(fold(n).split()[-1]) if n.split() else ""  # noqa: E731
+    return bool(want and got) and (want == last(read) or got == last(label))
 
 
 def same_body(label: Iterable[str], read: str | None) -> bool:
@@ -188,7 +199,7 @@ def match_items(label: list[dict[str, Any]], meeting: Meeting) -> list[int | Non
 def _item_score(wanted: dict[str, Any], number: str, title: str) -> float:
     similarity = title_similarity(wanted.get("title") or "", title)
     if wanted.get("number"):
-        if number_key(wanted["number"]) != number_key(number):
+        if not same_number(wanted["number"], number):
             return 0.0
         return 1.0 + similarity if similarity >= 0.5 or not wanted.get("title") else 0.0
     return similarity if similarity >= 0.6 and not number_key(number) else 0.0
