@@ -3,6 +3,12 @@
 Unchanged files are skipped by size and modification time, then by content hash. A file that
 cannot be read is reported and keeps its previous chunks. An interrupted reindex commits
 nothing: the previous index keeps serving.
+
+The index names each document by its name within the folder it was indexed from
+("sample_data/cabinet/2021-03-04.txt"), never by a path of this machine: the name is what
+hits, meetings and the status page show the public, what the manifest keys files by and what
+chunk ids derive from, so moving the folder changes nothing. Only the folders to reindex
+(the manifest's ``roots``) and the clerk's report of failures hold full paths.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from whoosh.writing import IndexWriter
 from indexer.chunks import Chunk, chunk_meeting, meeting_summary
 from indexer.errors import UnreadableDocument
 from indexer.read import find_documents, read_document
-from search.errors import IndexOutOfDate
+from search.errors import IndexOutOfDate, SearchError
 from search.schema import SCHEMA_VERSION, build_schema
 from search.storage import MANIFEST, META, IndexDir, open_index, read_json, write_json
 from search.writer import FastWriter, write_parallel
@@ -29,15 +35,20 @@ from search.writer import FastWriter, write_parallel
 PROCEDURAL_BOOST = 0.5
 # Below this many bytes to read, worker processes cost more to start than they save.
 PARALLEL_BYTES = 2_000_000
-Progress = Callable[[int, int, str], None]  # (files done, files to read, path just read)
+Progress = Callable[[int, int, str], None]  # (files done, files to read, document just read)
 
 
 @dataclass(frozen=True)
 class Failure:
-    """A file that could not be read, and why."""
+    """A file that could not be read, and why.
+
+    :param path: the file's full path, for the clerk at the command line.
+    :param source: the document's name within its indexed folder, for everyone else.
+    """
 
     path: str
     reason: str
+    source: str
 
 
 @dataclass
@@ -179,7 +190,20 @@ def _roots(paths: Iterable[Path], manifest: dict[str, Any], current: Path | None
         roots = [Path(p) for p in manifest.get("roots", [])]
     if not roots:
         raise IndexOutOfDate("nothing to index yet; run `minutes-search reindex PATH`")
+    _require_distinct_names(roots)
     return roots
+
+
+def _require_distinct_names(roots: list[Path]) -> None:
+    """Refuse two folders of one name: their documents would share names and ids."""
+    seen: dict[str, Path] = {}
+    for root in roots:
+        other = seen.setdefault(root.name, root)
+        if other != root:
+            raise SearchError(
+                f"{other} and {root} have the same name, {root.name!r}, and documents are "
+                "named by their folder; index a folder holding both, or rename one"
+            )
 
 
 def _plan(roots: list[Path], files: dict[str, Any], full: bool) -> _Plan:
@@ -187,12 +211,11 @@ def _plan(roots: list[Path], files: dict[str, Any], full: bool) -> _Plan:
     plan = _Plan()
     present: set[str] = set()
     for root, path in ((r, p) for r in roots for p in find_documents([r])):
-        key = str(path)
-        present.add(key)
-        plan.seen += 1
-        known = files.get(key)
-        stat = path.stat() if path.is_file() else None
         name = document_name(path, root)
+        present.add(name)
+        plan.seen += 1
+        known = files.get(name)
+        stat = path.stat() if path.is_file() else None
         if full or known is None or stat is None:
             plan.to_read.append((path, "added" if known is None or full else "updated", name))
         elif (known.get("size"), known.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns):
@@ -206,8 +229,9 @@ def _plan(roots: list[Path], files: dict[str, Any], full: bool) -> _Plan:
     return plan
 
 
-def _under(path: str, roots: list[Path]) -> bool:
-    return any(path == str(r) or path.startswith(str(r).rstrip("/") + "/") for r in roots)
+def _under(name: str, roots: list[Path]) -> bool:
+    """Say whether the document ``name`` comes from one of ``roots``."""
+    return any(name == r.name or name.startswith(f"{r.name}/") for r in roots)
 
 
 def _write(
@@ -263,7 +287,7 @@ def _bytes_to_read(plan: _Plan) -> int:
 class _Outcome:
     """What indexing one file did, sent back from a worker process."""
 
-    key: str
+    key: str  # the document's name
     change: str
     entry: dict[str, Any] = field(default_factory=dict)
     failure: Failure | None = None
@@ -272,23 +296,29 @@ class _Outcome:
 def _index_file(task: tuple[Path, str, str], writer: IndexWriter) -> _Outcome:
     """Replace one file's chunks; a file that fails keeps its old chunks and is reported."""
     path, change, name = task
-    key = str(path)
     try:
         stat = path.stat()
         digest = file_hash(path)
         chunks, meetings = chunks_of(path, name)
     except UnreadableDocument as error:
-        return _Outcome(key, change, failure=Failure(key, error.reason))
+        return _failed(path, name, change, error.reason)
+    except OSError as error:  # gone or unreadable since it was listed
+        return _failed(path, name, change, f"cannot be read ({error.strerror or error})")
     except Exception as error:  # a reader's bug must not stop the reindex
-        reason = f"internal error {type(error).__name__}: {error}"
-        return _Outcome(key, change, failure=Failure(key, reason))
+        return _failed(path, name, change, f"internal error {type(error).__name__}: {error}")
     if change == "updated":
-        writer.delete_by_term("source", key)
+        writer.delete_by_term("source", name)
     for chunk in chunks:
         writer.add_document(**document_fields(chunk))
     entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest,
              "chunks": len(chunks), "meetings": meetings}  # fmt: skip
-    return _Outcome(key, change, entry)
+    return _Outcome(name, change, entry)
+
+
+def _failed(path: Path, name: str, change: str, reason: str) -> _Outcome:
+    """Report a file that could not be read, its reason naming it without its full path."""
+    public = reason.replace(str(path), name)
+    return _Outcome(name, change, failure=Failure(str(path), public, name))
 
 
 def _totals(ix: Any, files: dict[str, Any]) -> tuple[int, int]:

@@ -82,7 +82,11 @@ def meeting_id(meeting: Meeting, index: int, document: str | None = None) -> str
 def meeting_summary(
     meeting: Meeting, index: int = 0, document: str | None = None
 ) -> dict[str, Any]:
-    """Return what lists of meetings show: id, body, date, venue, counts."""
+    """Return what lists of meetings show: id, body, date, venue, counts.
+
+    :param document: the document's name within the indexed folder, which names its source
+        (never a path of the server's file system); the source path when not given.
+    """
     return {
         "id": meeting_id(meeting, index, document),
         "council": meeting.council,
@@ -93,18 +97,22 @@ def meeting_summary(
         "venue": meeting.venue,
         "status": meeting.status,
         "url": meeting.url,
-        "source": meeting.source,
+        "source": document or meeting.source,
         "items": len(meeting.items),
         "attendance": len(meeting.attendance),
     }
 
 
 def chunk_meeting(meeting: Meeting, index: int = 0, document: str | None = None) -> Iterator[Chunk]:
-    """Yield the meeting's chunks: per item, per speech, per decision and per attendee."""
+    """Yield the meeting's chunks: per item, per speech, per decision and per attendee.
+
+    :param document: the document's name within the indexed folder, which names the chunks'
+        source and derives their ids; the source path when not given.
+    """
     mid = meeting_id(meeting, index, document)
     common = {
         "meeting_id": mid,
-        "source": meeting.source,
+        "source": document or meeting.source,
         "council": meeting.council,
         "committee": meeting.committee,
         "date": meeting.date,

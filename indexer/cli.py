@@ -21,7 +21,16 @@ from search.storage import IndexDir, default_index_dir
 if TYPE_CHECKING:
     from flask import Flask
 
-SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"  # beside the package
+
+def _sample_data() -> Path:
+    """Return the bundled sample minutes: the copy an installed wheel carries as
+    indexer/sample_data/ (see pyproject.toml), else sample_data/ at the top of a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "sample_data"
+    return packaged if packaged.is_dir() else here.parent / "sample_data"
+
+
+SAMPLE_DATA = _sample_data()
 INDEX_HELP = (
     "Index folder [default: $MINUTES_SEARCH_INDEX, else ~/.local/share/minutes-search/index]."
 )

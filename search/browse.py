@@ -131,11 +131,27 @@ def bodies(engine: SearchEngine) -> list[dict[str, Any]]:
     ]
 
 
+# What the public may see of the last reindex's report: not where the index lives.
+REPORT_FIELDS = ("full", "seen", "added", "updated", "unchanged", "removed", "chunks_written",
+                 "chunks", "meetings", "seconds", "finished")  # fmt: skip
+
+
 def status(engine: SearchEngine) -> dict[str, Any]:
-    """Return what is indexed per committee, the last reindex and its failures."""
-    stats = engine.stats()
-    last = stats.get("last_reindex") or {}
-    return {**stats, "bodies": bodies(engine), "failed": last.get("failed", [])}
+    """Return what is indexed per committee, the last reindex and its failures, naming no path
+    of the server: failed files by their name within their folder, as hits name documents."""
+    stats = {key: value for key, value in engine.stats().items() if key != "index"}
+    last = stats.get("last_reindex")
+    failed = [_failure(f) for f in (last or {}).get("failed", [])]
+    if last is not None:
+        stats["last_reindex"] = {
+            **{key: last[key] for key in REPORT_FIELDS if key in last},
+            "failed": failed,
+        }
+    return {**stats, "bodies": bodies(engine), "failed": failed}
+
+
+def _failure(failure: dict[str, Any]) -> dict[str, str]:
+    return {"source": failure["source"], "reason": failure["reason"]}
 
 
 def query_marks(engine: SearchEngine, q: str) -> Marks:

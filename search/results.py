@@ -22,7 +22,7 @@ class Hit:
     speaker: str | None
     snippet: str
     meeting_id: str
-    source: str
+    source: str  # the document's name within its indexed folder, never a path of the server
     score: float = 0.0
     outcome: str | None = None
     url: str | None = None
@@ -103,7 +103,7 @@ class MeetingSummary:
     venue: str | None
     status: str | None
     url: str | None
-    source: str
+    source: str  # as Hit.source
     items: int
     start_time: str | None = None
     date_inferred: bool = False

@@ -6,7 +6,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from search.analysis import text_analyzer
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: `source` holds the document's name in its folder, not its path
 
 
 class StoredNumber(NUMERIC):  # type: ignore[misc]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.serving import Server
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -50,3 +53,12 @@ def app(sample_index: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def client(app):  # type: ignore[no-untyped-def]
     return app.test_client()
+
+
+@pytest.fixture
+def serving() -> Iterator[list[Server]]:
+    """Stop every server a test started, whatever happens."""
+    started: list[Server] = []
+    yield started
+    for server in started:
+        server.stop()

@@ -12,6 +12,13 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from search.errors import IndexMissing, IndexOutOfDate, InvalidQuery
 
 GENERIC_500 = "something went wrong on our side; it has been logged"
+# What the public is told when the index cannot answer: the next step, but not where the index
+# lives on the server (the library's own message, which names it, goes to the server's log).
+NO_INDEX = "there is no index yet; run `minutes-search reindex PATH` first"
+OLD_INDEX = (
+    "the index was built by another version of minutes-search or cannot be opened; "
+    "run `minutes-search reindex --full`"
+)
 
 
 def error_body(status: int, message: str, parameter: str | None = None) -> dict[str, Any]:
@@ -52,7 +59,7 @@ def invalid_query(error: InvalidQuery) -> Response:
 
 def index_unavailable(error: IndexMissing | IndexOutOfDate) -> Response:
     current_app.logger.error("index unavailable: %s", error)
-    return error_response(503, str(error))
+    return error_response(503, NO_INDEX if isinstance(error, IndexMissing) else OLD_INDEX)
 
 
 def http_error(error: HTTPException) -> Response:

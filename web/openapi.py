@@ -59,6 +59,13 @@ def _counts() -> Schema:
     return {"type": "object", "additionalProperties": INTEGER}
 
 
+SOURCE: Schema = {
+    "type": "string",
+    "description": "The document, named within the folder it was indexed from "
+    "(sample_data/kelmscott-district-council/cabinet/2019-10-09.txt), never by a path of the "
+    "server; `url`, when the minutes give it, links the council's own page.",
+}
+
 # What a meeting's summary and the whole meeting both say about it.
 MEETING_FACTS: dict[str, Schema] = {
     "id": STRING,
@@ -69,8 +76,8 @@ MEETING_FACTS: dict[str, Schema] = {
     "date_inferred": {"type": "boolean"},
     "venue": TEXT_OR_NULL,
     "status": {"type": ["string", "null"], "description": "draft or confirmed"},
-    "url": TEXT_OR_NULL,
-    "source": STRING,
+    "url": {"type": ["string", "null"], "description": "The council's own page, when known."},
+    "source": SOURCE,
 }
 
 SCHEMAS: dict[str, Schema] = {
@@ -96,7 +103,7 @@ SCHEMAS: dict[str, Schema] = {
             "speaker": TEXT_OR_NULL,
             "snippet": {"type": "string", "description": "HTML: query words in <mark>."},
             "meeting_id": STRING,
-            "source": {"type": "string", "description": "The file the meeting was read from."},
+            "source": SOURCE,
             "score": {"type": "number", "description": "Relevance; 0 when sorted by date."},
             "outcome": TEXT_OR_NULL,
             "url": {"type": ["string", "null"], "description": "The council's own page."},
@@ -204,7 +211,6 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "Status": _object(
         {
-            "index": {"type": "string", "description": "The index folder."},
             "meetings": INTEGER,
             "chunks": INTEGER,
             "chunks_by_kind": _counts(),
@@ -213,7 +219,11 @@ SCHEMAS: dict[str, Schema] = {
             "first_date": DATE_OR_NULL,
             "last_date": DATE_OR_NULL,
             "files": INTEGER,
-            "last_reindex": {"type": ["object", "null"], "description": "The last run's report."},
+            "last_reindex": {
+                "type": ["object", "null"],
+                "description": "The last run's report: when it finished, how long it took, "
+                "files seen, added, updated, unchanged, removed and failed.",
+            },
             "bodies": _array(
                 _object(
                     {
@@ -225,7 +235,7 @@ SCHEMAS: dict[str, Schema] = {
                     }
                 )
             ),
-            "failed": _array(_object({"path": STRING, "reason": STRING})),
+            "failed": _array(_object({"source": SOURCE, "reason": STRING})),
         }
     ),
 }
