@@ -122,7 +122,8 @@ def chunk_meeting(meeting: Meeting, index: int = 0, document: str | None = None)
     }
     for position, person in enumerate(meeting.attendance):
         yield _attendance(person, f"{mid}-a{position}", common)
-    for position, item in enumerate(meeting.items):
+    # Sections of text outside the recognised items follow them, so nothing read is lost.
+    for position, item in enumerate(meeting.items + meeting.sections):
         yield from _item_chunks(item, position, common)
 
 
