@@ -60,7 +60,8 @@ _TITLE_WORDS = {
     "senator", "representative", "delegate", "madam", "acting", "interim", "assistant",
     "cathaoirleach", "leas", "speaker", "ald", "comm", "cr", "cm", "bm", "mp", "mep", "jr", "sr",
     "ii", "iii", "staff", "fire", "chief", "parish", "town", "borough", "boardmember",
-    "councilmembers", "councillors", "commissioners", "directors", "trustees", "cllrs", "mbe", "obe", "cbe", "jp", "qc", "kc", "esq", "phd",
+    "councilmembers", "councillors", "commissioners", "directors", "trustees", "cllrs", "mbe",
+    "obe", "cbe", "jp", "qc", "kc", "esq", "phd",
 }  # fmt: skip
 _STOP = {"the", "of", "a", "an", "and", "meeting", "minutes", "regular", "special", "ordinary"}
 

@@ -26,7 +26,7 @@ from whoosh.writing import IndexWriter
 
 from indexer.chunks import Chunk, chunk_meeting, meeting_summary
 from indexer.errors import UnreadableDocument
-from indexer.read import find_documents, read_document
+from indexer.read import find_documents, read_with_coverage
 from search.errors import IndexOutOfDate, SearchError
 from search.schema import SCHEMA_VERSION, build_schema
 from search.storage import MANIFEST, META, IndexDir, open_index, read_json, write_json
@@ -68,6 +68,9 @@ class ReindexReport:
     seconds: float = 0.0
     finished: str = ""
     failed: list[Failure] = field(default_factory=list)
+    # Documents of the index in which no item was recognised (kept whole as text sections),
+    # with the share of their text placed in items: what a clerk should look at.
+    unstructured: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -110,9 +113,24 @@ def chunks_of(path: Path, document: str | None = None) -> tuple[list[Chunk], lis
 
     :param document: the file's name within the indexed folder, which its ids derive from.
     """
-    meetings = read_document(path)
+    chunks, meetings, _ = read_chunks(path, document)
+    return chunks, meetings
+
+
+def read_chunks(
+    path: Path, document: str | None = None
+) -> tuple[list[Chunk], list[dict[str, Any]], dict[str, Any]]:
+    """Read a file: its chunks, a summary of each meeting, and how much of it was understood
+    ({"words", "placed": share of the text in recognised items, "items"})."""
+    reading = read_with_coverage(path)
+    meetings = reading.meetings
     chunks = [c for i, m in enumerate(meetings) for c in chunk_meeting(m, i, document)]
-    return chunks, [meeting_summary(m, i, document) for i, m in enumerate(meetings)]
+    understood = {
+        "words": reading.coverage.words,
+        "placed": round(reading.coverage.placed, 3),
+        "items": sum(len(m.items) for m in meetings),
+    }
+    return chunks, [meeting_summary(m, i, document) for i, m in enumerate(meetings)], understood
 
 
 def document_name(path: Path, root: Path) -> str:
@@ -271,6 +289,16 @@ def _write(
 
     write_parallel(ix, plan.to_read, _index_file, done, min(procs, len(plan.to_read)), remove)
     report.chunks, report.meetings = _totals(ix, files)
+    report.unstructured = unstructured(files)
+
+
+def unstructured(files: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the documents in which no item was recognised, by name, with their words."""
+    return [
+        {"source": name, "words": entry.get("words", 0)}
+        for name, entry in sorted(files.items())
+        if entry.get("items") == 0
+    ]
 
 
 def _bytes_to_read(plan: _Plan) -> int:
@@ -299,7 +327,7 @@ def _index_file(task: tuple[Path, str, str], writer: IndexWriter) -> _Outcome:
     try:
         stat = path.stat()
         digest = file_hash(path)
-        chunks, meetings = chunks_of(path, name)
+        chunks, meetings, understood = read_chunks(path, name)
     except UnreadableDocument as error:
         return _failed(path, name, change, error.reason)
     except OSError as error:  # gone or unreadable since it was listed
@@ -311,7 +339,7 @@ def _index_file(task: tuple[Path, str, str], writer: IndexWriter) -> _Outcome:
     for chunk in chunks:
         writer.add_document(**document_fields(chunk))
     entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest,
-             "chunks": len(chunks), "meetings": meetings}  # fmt: skip
+             "chunks": len(chunks), "meetings": meetings, **understood}  # fmt: skip
     return _Outcome(name, change, entry)
 
 

@@ -12,7 +12,7 @@ import click
 from indexer.build import ReindexReport, reindex
 from indexer.chunks import KINDS
 from indexer.model import Meeting
-from indexer.read import read_tree
+from indexer.read import ReadResult, read_tree
 from search.engine import SearchEngine, SearchRequest
 from search.errors import SearchError
 from search.results import SORTS, Page
@@ -70,11 +70,12 @@ def parse(paths: tuple[Path, ...], as_json: bool) -> None:
             failed += 1
             click.echo(f"error: {result.path}: {result.error}", err=True)
         meetings.extend(result.meetings)
+        if not as_json and not result.error:
+            for meeting in result.meetings:
+                click.echo(describe(meeting))
+            click.echo(f"{result.path}: {understood(result)}\n")
     if as_json:
         click.echo(json.dumps(_as_json(meetings), indent=2, ensure_ascii=False))
-    else:
-        for meeting in meetings:
-            click.echo(describe(meeting))
     if failed:
         sys.exit(1)
 
@@ -135,6 +136,18 @@ class _Progress:
             self.bar.__exit__(*exc)
 
 
+def understood(result: ReadResult) -> str:
+    """Say how much of a file was understood: meetings, items, share of its text in items."""
+    items = sum(len(m.items) for m in result.meetings)
+    sections = sum(len(m.sections) for m in result.meetings)
+    placed = result.coverage.placed if result.coverage else 0.0
+    kept = f"; {sections} other text sections kept" if sections else ""
+    return (
+        f"{len(result.meetings)} meeting(s), {items} items, {placed:.0%} of its "
+        f"{result.coverage.words if result.coverage else 0:,} words in items{kept}"
+    )
+
+
 def summary(report: ReindexReport) -> str:
     """Render the reindex summary for the clerk."""
     lines = [
@@ -145,6 +158,13 @@ def summary(report: ReindexReport) -> str:
         f"{report.chunks_written} chunks written; the index holds {report.chunks} chunks "
         f"from {report.meetings} meetings.",
     ]
+    if report.unstructured:
+        names = ", ".join(u["source"] for u in report.unstructured[:5])
+        more = f" and {len(report.unstructured) - 5} more" if len(report.unstructured) > 5 else ""
+        lines.append(
+            f"{len(report.unstructured)} documents with no item recognised, indexed whole as "
+            f"text (see `minutes-search parse`): {names}{more}."
+        )
     lines += [f"failed: {f.path}: {f.reason}" for f in report.failed]
     return "\n".join(lines)
 
@@ -348,6 +368,9 @@ def describe(meeting: Meeting) -> str:
         for resolution in item.resolutions:
             lines.append(f"      decision ({resolution.outcome or 'no outcome stated'}): "
                          f"{_short(resolution.text)}")  # fmt: skip
+    for section in meeting.sections:
+        words = len(section.text.split())
+        lines.append(f"  [text outside items, {words} words] {_short(section.title, 60)}")
     return "\n".join(lines)
 
 

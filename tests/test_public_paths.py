@@ -101,7 +101,7 @@ def test_a_reason_naming_the_path_names_the_document(
     def vanish(path: Path, document: str | None = None) -> None:
         raise FileNotFoundError(2, "No such file or directory", str(path))
 
-    monkeypatch.setattr(indexer.build, "chunks_of", vanish)
+    monkeypatch.setattr(indexer.build, "read_chunks", vanish)
     report = reindex([folder], tmp_path / "index")
     assert [(f.path, f.source, f.reason) for f in report.failed] == [
         (str(gone), "minutes/2020-01-01.txt", "cannot be read (No such file or directory)")

@@ -236,6 +236,11 @@ SCHEMAS: dict[str, Schema] = {
                 )
             ),
             "failed": _array(_object({"source": SOURCE, "reason": STRING})),
+            "unstructured": {
+                **_array(_object({"source": SOURCE, "words": INTEGER})),
+                "description": "Documents in which no item was recognised: they are indexed "
+                "whole, as sections of text, and `minutes-search parse` shows why.",
+            },
         }
     ),
 }
