@@ -113,7 +113,7 @@ def same_number(label: str, read: str) -> bool:
     want, got = number_key(label), number_key(read)
     if want == got:
         return bool(want)
-    last = lambda n: number_key(fold(n).split()[-1]) if n.split() else ""  # noqa: E731
+    last = lambda n: number_key(n.split()[-1]) if n.split() else ""  # noqa: E731
     return bool(want and got) and (want == last(read) or got == last(label))
 
 

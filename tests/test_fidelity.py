@@ -1,0 +1,52 @@
+"""The reader against the labels people wrote: never below the recorded figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import fidelity
+from bench.fidelity import BASELINE, name_key, same_body, same_number, same_person
+
+
+def test_names_compare_by_surname_and_initial() -> None:
+    assert name_key("Cllr R Crisp (Chair)") == ("crisp", "r")
+    assert name_key("Judith Taylor, Clerk") == ("taylor", "j")
+    assert same_person("Vice Mayor deHaan", "Councilmember Doug deHaan")
+    assert same_person("Zoë Hartley", "Councillor Zoe Hartley")
+    assert not same_person("Ms J Smith", "Mr B Smith")
+
+
+def test_item_numbers_compare_as_printed_or_qualified() -> None:
+    assert same_number("4-A", "4A") and same_number("6(a)", "6a") and same_number("285.", "285")
+    assert same_number("11", "PDHDD 11") and same_number("32/2016", "By-law 32/2016")
+    assert not same_number("11", "111") and not same_number("2", "")
+
+
+def test_bodies_compare_by_their_words() -> None:
+    assert same_body(["Planning Board"], "PLANNING BOARD")
+    assert same_body(["City Council", "Council"], "Regular Meeting of the City Council")
+    assert not same_body(["Planning Board"], "City of Alameda Planning Board")
+
+
+@pytest.mark.corpus
+def test_reading_never_falls_below_the_recorded_figures(corpus: Path) -> None:
+    recorded = json.loads(BASELINE.read_text(encoding="utf-8"))
+    summary, _ = fidelity.run()
+    assert summary["documents"] == recorded["documents"]
+    fell = {
+        (scope, name, measure): (figures[measure], recorded_at[name][measure])
+        for scope, now, then in _scopes(summary, recorded)
+        for name, figures in now.items()
+        for measure in ("p", "r", "f1")
+        if figures[measure] < (recorded_at := then)[name][measure] - 0.0005
+    }
+    assert fell == {}, "reading got worse; if on purpose, record with bench/fidelity.py --record"
+
+
+def _scopes(now: dict, then: dict):  # type: ignore[no-untyped-def]
+    yield "overall", now["overall"], then["overall"]
+    for source, figures in now["by_source"].items():
+        yield source, figures, then["by_source"][source]
