@@ -1,6 +1,9 @@
 from pathlib import Path
 
+import pytest
+
 from indexer.read import read_document
+from indexer.readers.transcript import is_transcript, parse_transcript, speaker_label
 
 TRANSCRIPT = """Transcript of the Brindle Town Council Cabinet meeting, Thursday 4 March 2021
 
@@ -47,3 +50,132 @@ def test_a_chair_who_names_themselves_is_named_in_every_turn(tmp_path: Path) -> 
     library = meeting.items[1]
     assert library.speakers[0] == "Councillor Ada Moss"
     assert library.contributions[0].role == "Chair"
+
+
+# A caption transcript: capitalised labels, turns wrapped over several lines, a roll call.
+CAPTIONS = """2022-06-14
+Regular Meeting
+ADA MORENO: Good evening. This is Ada Moreno, Chair of the Harbor Board. I now call
+the meeting to order. I will now call for the roll. Director Pike.
+TOM PIKE: Present.
+ADA MORENO: Director Voss.
+LENA VOSS: Here.
+ADA MORENO: Thank you. Next is our public comment period, which is open to anyone. We
+ask speakers to give their names and keep to three minutes. Please come forward when
+your name is called.
+AUDIENCE: Thank you. My name is Carla Reyes and I live on the east side. The ferry
+timetable changed without notice and I missed two shifts at work.
+ADA MORENO: Thank you, Ms. Reyes. We'll now move to the Treasurer's report.
+TOM PIKE: Thank you, Chair. Income is on budget for the quarter and the reserve is
+unchanged since March.
+ADA MORENO: We will now move on to our next discussion item, which is the dredging
+contract renewal. Director Voss.
+LENA VOSS: I move approval of the renewal for two years.
+TOM PIKE: Second.
+ADA MORENO: Any discussion? Seeing none, that motion will pass. This meeting is
+adjourned. Thank you, everybody.
+"""
+
+
+def test_a_caption_transcript_with_wrapped_turns_is_read(tmp_path: Path) -> None:
+    assert is_transcript(CAPTIONS)
+    meeting = parse_transcript(CAPTIONS, "captions.txt")
+    assert [i.title for i in meeting.items] == [
+        "Opening",
+        "Roll call",
+        "Public comment period",
+        "Treasurer's report",
+        "The dredging contract renewal",
+        "Adjournment",
+    ]
+    assert meeting.items[0].speakers == ["Ada Moreno"]
+    assert meeting.items[2].speakers == ["Ada Moreno", "Carla Reyes"]
+    assert meeting.items[3].contributions[1].text.endswith("unchanged since March.")
+
+
+def test_a_motion_moved_and_seconded_in_turns(tmp_path: Path) -> None:
+    meeting = parse_transcript(CAPTIONS, "captions.txt")
+    [motion] = meeting.items[4].resolutions
+    assert (motion.outcome, motion.mover, motion.seconder) == ("carried", "Lena Voss", "Tom Pike")
+
+
+def test_field_labels_do_not_make_a_transcript() -> None:
+    minutes = "Minutes of the Parks Committee, 3 May 2021\n\n" + "\n".join(
+        f"{n}. Item {n}\nAction: Approve the report.\nMOTION: Carried.\nRESULT: Adopted.\n"
+        f"Ayes: Smith, Jones\nNote: none."
+        for n in range(1, 8)
+    )
+    assert not is_transcript(minutes)
+    roll_call = "Minutes\n\n" + "\n".join(
+        f"Councilmember Avery Hale: Aye\nCouncilmember Jo Brand: Nay\nMayor Kim Oduya: Aye\n{n}."
+        for n in range(6)
+    )
+    assert not is_transcript(roll_call)
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("ERIK LANGE", "Erik Lange"),
+        ("CommissionerFernandez", "Commissioner Fernandez"),
+        ("PublicWorksDirectorDiaz", "Public Works Director Diaz"),
+        ("MayorMacLeod", "Mayor MacLeod"),
+        ("Ms. Ortiz", "Ms. Ortiz"),
+        ("AUDIENCE", "Audience"),
+        ("GARY VAN DORN", "Gary van Dorn"),
+        ("RESOLVED", None),
+        ("Roll Call", None),
+        ("MOTION CARRIED", None),
+        ("Present", None),
+        ("Note", None),
+        ("Item 4", None),
+    ],
+)
+def test_speaker_labels(label: str, speaker: str | None) -> None:
+    assert speaker_label(label) == speaker
+
+
+# A verbatim transcript of one item: the heading names it, labels are run together.
+ONE_ITEM = """City of Weston City Commission Meeting
+Agenda Item D-3
+March 2, 2023
+
+Agenda Item D-3 [Start: 10:15 a.m.]
+Update regarding the marina lease
+
+MayorOkafor: Moving onto item D-3. Madam Manager, would you introduce it?
+CityManagerBlake: Thank you, Mayor. The lease ends next year and the tenant has asked
+to renew on the same terms.
+CommissionerReyes: I would like to see a new appraisal before we agree to anything.
+MayorOkafor: That is fair. We will bring it back in April.
+CommissionerReyes: Thank you.
+CityManagerBlake: We will have the appraisal by then.
+"""
+
+
+def test_a_transcript_of_one_item_takes_its_heading() -> None:
+    assert is_transcript(ONE_ITEM)
+    meeting = parse_transcript(ONE_ITEM, "item.pdf")
+    [item] = meeting.items
+    assert (item.number, item.title) == ("D-3", "Update regarding the marina lease")
+    assert item.speakers == ["Mayor Okafor", "City Manager Blake", "Commissioner Reyes"]
+
+
+@pytest.mark.parametrize(
+    ("said", "title"),
+    [
+        ("Thank you. Moving on to agenda item 5.2: the parking strategy.", "The parking strategy"),
+        ("OK. Item 7, the library hours.", "The library hours"),
+        ("Thank you. The next item is the Clerk's report.", "Clerk's report"),
+        ("Thanks. Let's go to the report of the auditor.", "Report of the auditor"),
+        ("So, we'll now move to public comment.", "Public comment"),
+        ("Now we will move to our next speaker, Jan Holt.", None),
+        ("Let's go to the podium for questions.", None),
+    ],
+)
+def test_how_chairs_move_on(said: str, title: str | None) -> None:
+    text = f"Chair: Good evening, all. {said} Thank you.\nKim Hale: Thank you.\n" * 1
+    text += "Jo Park: Agreed.\nKim Hale: Yes.\nJo Park: Fine.\nChair: Good.\n"
+    items = parse_transcript(text, "t.txt").items
+    titles = [i.title for i in items[1:]]
+    assert titles == ([title] if title else [])
