@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.extract.attendance import find_attendance, find_roles
+from indexer.extract.attendance import find_attendance, find_roles, roster
 from indexer.extract.dates import infer_meeting_date
 from indexer.extract.header import Header, read_header
 from indexer.extract.items import RawItem, split_items
@@ -14,14 +14,18 @@ from indexer.model import Attendance, Item, Meeting
 
 # Items whose text is about attendance: their lists count as the meeting's attendance.
 _ATTENDANCE_TITLE = re.compile(
-    r"apolog|attendance|attending|present|substitut|welcome|roll\s+call", re.IGNORECASE
+    r"apolog|attendance|attending|present|substitut|welcome|roll\s+call|call\s+to\s+order|quorum"
+    r"|ymddiheur|pr[ée]sen|excus",
+    re.IGNORECASE,
 )
 
 
 def meeting_from_text(text: str, source: str) -> Meeting:
     """Read generic minutes text: header, numbered items, attendance, speakers, decisions."""
     preamble, raw_items = split_items(text)
-    return assemble(source, read_header(preamble or text[:3000]), preamble, raw_items, text)
+    return assemble(
+        source, read_header(text[: max(len(preamble), 3000)]), preamble, raw_items, text
+    )
 
 
 def assemble(
@@ -77,7 +81,7 @@ def _attendance_parts(preamble: str, raw_items: list[RawItem]) -> list[str]:
         and not _ATTENDANCE_TITLE.search(raw_items[0].title)
     ):
         parts.insert(0, raw_items[0].minutes or raw_items[0].body)
-    return [preamble, *parts]
+    return [preamble, *parts, roster(raw_items[-1].body) if raw_items else ""]
 
 
 def read_attendance(preamble: str, raw_items: list[RawItem]) -> list[Attendance]:

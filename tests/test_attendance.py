@@ -1,4 +1,4 @@
-from indexer.extract.attendance import find_attendance, split_names
+from indexer.extract.attendance import find_attendance, roster, split_names
 
 
 def pairs(text: str) -> list[tuple[str, str]]:
@@ -167,3 +167,80 @@ def test_labels_stacked_over_columns() -> None:
 def test_clause_after_a_name_and_phrases_are_not_people() -> None:
     text = "Also present: PCSO Al Moss who reported on speeding; fifteen residents of the parish"
     assert pairs(text) == [("PCSO Al Moss", "also_present")]
+
+
+def test_roster_headings_in_capitals_and_columns_of_names() -> None:
+    text = (
+        "BOARD OF DIRECTORS PRESENT\nAnn Oak, Chair\nBo Elm\n\nDistrict I\nDistrict O\n\n"
+        "BOARD OF DIRECTORS ABSENT\nCy Fir\n\nAGENCY STAFF PRESENT\nDi Yew\nEd Ash\n\n"
+        "Flo Ray\nGus Hart\n\nOTHERS PRESENT\nHal Ives, Ivy Jay\n"
+    )
+    assert pairs(text) == [
+        ("Ann Oak", "chair"),
+        ("Bo Elm", "present"),
+        ("Cy Fir", "absent"),
+        ("Di Yew", "officer"),
+        ("Ed Ash", "officer"),
+        ("Flo Ray", "officer"),
+        ("Gus Hart", "officer"),
+        ("Hal Ives", "also_present"),
+        ("Ivy Jay", "also_present"),
+    ]
+
+
+def test_roster_after_the_minutes() -> None:
+    body = "The meeting adjourned at 9 pm.\n\nROSTER OF PARTICIPANTS\nMEMBERS PRESENT\nAnn Oak\n"
+    assert roster(body) == "ROSTER OF PARTICIPANTS\nMEMBERS PRESENT\nAnn Oak\n"
+    assert roster("The members present voted.") == ""
+
+
+def test_attendee_table_read_as_text() -> None:
+    text = (
+        "Roll Call\nAttendee Name\nAnn Oak\nBo Elm\n\nTitle\nChair\nDirector, District 2\n\n"
+        "Status\nPresent\nRemote\n\nArrived\n5:30 PM\n5:41 PM\n\nCy Fir\n\n"
+        "Director, District 3\n\nAbsent\n\nThe chair thanked the staff for the report.\n"
+    )
+    assert pairs(text) == [("Ann Oak", "present"), ("Bo Elm", "present"), ("Cy Fir", "absent")]
+
+
+def test_french_labels() -> None:
+    text = (
+        "Présents : M. Jean Dupont, Mme Claire Martin et M. Paul Roux.\n"
+        "Absents excusés : Mme Anne Petit.\nAbsents : M. Luc Blanc.\n"
+        "Secrétaire de séance : Mme Eve Morel.\n"
+    )
+    assert pairs(text) == [
+        ("M. Jean Dupont", "present"),
+        ("Mme Claire Martin", "present"),
+        ("M. Paul Roux", "present"),
+        ("Mme Anne Petit", "apologies"),
+        ("M. Luc Blanc", "absent"),
+        ("Mme Eve Morel", "officer"),
+    ]
+
+
+def test_welsh_labels_and_conjunctions() -> None:
+    text = (
+        "PRESENNOL\nCynghorwyr Alun Ash, Bryn Elm a’r Cynghorydd Sir Cai Fir.\n\n"
+        "Derbyniwyd ymddiheuriadau gan y Cynghorwyr Dai Oak ac Huw Yew.\n"
+    )
+    assert pairs(text) == [
+        ("Alun Ash", "present"),
+        ("Bryn Elm", "present"),
+        ("Cynghorydd Sir Cai Fir", "present"),
+        ("Dai Oak", "apologies"),
+        ("Huw Yew", "apologies"),
+    ]
+
+
+def test_chair_forms() -> None:
+    assert pairs("The Chairman of the Council, Councillor Ann Oak, in the Chair.") == [
+        ("Councillor Ann Oak", "chair")
+    ]
+    assert pairs("The meeting convened at 5:46 p.m. with Mayor Oak presiding.") == [
+        ("Mayor Oak", "chair")
+    ]
+    assert pairs("Present: Councillor A Oak (Cathaoirleach), Councillor B Elm") == [
+        ("Councillor A Oak", "chair"),
+        ("Councillor B Elm", "present"),
+    ]

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from indexer.assemble import meeting_from_text
 from indexer.extract.header import read_header, split_council
 
 
@@ -124,3 +125,19 @@ def test_split_council(body: str, expected: tuple[str | None, str | None]) -> No
 def test_us_city_council_is_the_city_of_when_the_text_says_so() -> None:
     text = "SUMMARY OF EASTVALE CITY COUNCIL MEETING\n... the City of Eastvale will ..."
     assert split_council("EASTVALE CITY COUNCIL", text) == ("City of Eastvale", "City Council")
+
+
+def test_minutes_of_a_body_alone_on_a_line() -> None:
+    text = "MINUTES OF THE HARBOUR BOARD\n\nTUESDAY, MAY 6, 2014\n\nCALL TO ORDER\n"
+    assert facts(text) == (None, "Harbour Board", date(2014, 5, 6))
+
+
+def test_the_heading_is_read_when_items_start_at_once() -> None:
+    text = (
+        "MINUTES OF THE HARBOUR BOARD\n\nTUESDAY, MAY 6, 2014\n\nCALL TO ORDER\n\n"
+        "The chair called the meeting to order.\n\nROLL CALL\n\nPresent: Ann Oak, Bo Elm\n\n"
+        "ADJOURNMENT\n\nThe meeting adjourned.\n"
+    )
+    meeting = meeting_from_text(text, "x")
+    assert (meeting.committee, meeting.date) == ("Harbour Board", date(2014, 5, 6))
+    assert [a.name for a in meeting.attendance] == ["Ann Oak", "Bo Elm"]

@@ -13,12 +13,22 @@ LABELS: tuple[tuple[str, str], ...] = (
      r"(?:\s+(?:received|given|submitted|tendered|noted)(?:\s+and\s+(?:accepted|noted))?)?"
      r"(?:\s+from)?", "apologies"),
     (r"regrets", "apologies"),
+    # French and Welsh: "Absents excusés :", "Excusés :", "Ymddiheuriadau:".
+    (r"(?:membres\s+)?(?:absents?\s+)?excus[ée]e?s?|ymddiheuriadau(?:\s+am\s+absenoldeb)?",
+     "apologies"),
+    (r"absents|membres\s+absents", "absent"),
+    (r"secr[ée]taire\s+de\s+s[ée]ance", "officer"),
+    (r"(?:[ée]taient\s+|membres\s+)?pr[ée]sents?|(?:yn\s+)?(?:bresennol|presennol)", "present"),
     (r"leave\s+of\s+absence(?:\s+(?:was\s+)?granted\s+to)?", "absent"),
     (r"(?:(?:board\s+|council\s+)?members\s+absent|absent(?:\s+members)?)", "absent"),
     (r"substitutes?(?:\s+members?)?", "substitute"),
     (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance|others\s+present"
      r"|guests(?:\s+present)?)(?:\s+were)?", "also_present"),
     (r"(?:officers?|(?:city\s+)?staff)(?:\s+(?:present|in\s+attendance))?", "officer"),
+    # A roster's headings in capitals: "RTD STAFF PRESENT", "BOARD OF DIRECTORS ABSENT".
+    (r"(?-i:(?:[A-Z][A-Z&.'-]*[ \t]+){1,3}STAFF[ \t]+PRESENT)(?=[ \t]*$)", "officer"),
+    (r"(?-i:(?:[A-Z][A-Z&.'-]*[ \t]+){1,4}ABSENT)(?=[ \t]*$)", "absent"),
+    (r"(?-i:(?:[A-Z][A-Z&.'-]*[ \t]+){1,4}PRESENT)(?=[ \t]*$)", "present"),
     (r"(?:(?:council\s+|board\s+)?members(?:\s+of\s+the\s+\w+)?\s+present|councillors\s+present"
      r"|those\s+(?:present|attending)|present|sederunt|attendance)(?:\s+were)?", "present"),
 )  # fmt: skip
@@ -42,6 +52,7 @@ SENTENCE_LABELS: tuple[tuple[str, str], ...] = (
      r"(?:\s+for\s+absence)?\s+from", "apologies"),
     (r"(?:(?:board|council)\s+)?members\s+present\s+were|those\s+present\s+were", "present"),
     (r"also\s+(?:present|in\s+attendance)\s+were", "also_present"),
+    (r"ymddiheuriadau\s+gan(?:\s+y)?", "apologies"),  # Welsh: "apologies from"
 )  # fmt: skip
 _SENTENCE_LABEL_RE = re.compile(
     "|".join(rf"\b(?P<s{i}>{p})\b[ \t]*:?" for i, (p, _) in enumerate(SENTENCE_LABELS)),
@@ -64,9 +75,30 @@ _STATED_RE = re.compile(
     r"(?:(?:was|were)\s+(?P<what>present|absent|excused)|(?P<late>arrived))\b",
     re.MULTILINE,
 )
+# A roster of participants appended after the minutes: its title, or its first heading in
+# capitals ("ROSTER OF PARTICIPANTS", "BOARD OF DIRECTORS PRESENT", "MEMBERS ABSENT").
+_ROSTER_RE = re.compile(
+    r"^[ \t]*(?:(?:ROSTER|RECORD)[ \t]+OF[ \t]+(?:PARTICIPANTS|ATTENDANCE)|ATTENDANCE[ \t]+ROSTER"
+    r"|(?:[A-Z][A-Z&.'-]*[ \t]+){1,4}(?:PRESENT|ABSENT))[ \t]*$",
+    re.MULTILINE,
+)
+# The first header cell of an attendee table, alone on its line: "Attendee Name".
+_ATTENDEE_HEAD_RE = re.compile(r"^[ \t]*Attendee[ \t]+Name[ \t]*$", re.MULTILINE)
+# An attendee's status cell; "Remote" and "Late" are present, "Excused" is absent.
+_STATUS_CELL_RE = re.compile(
+    r"(?i:present|remote|late|arrived\s+late|(?P<absent>absent|excused|absent\s+excused))"
+)
+# Other cells of an attendee table: the header, a time, a page's number.
+_OTHER_CELL_RE = re.compile(
+    r"(?i:title|status|arrived|departed|role)|\d{1,2}:\d{2}[ \t]*(?i:[ap]\.?m\.?)?"
+    r"|(?i:page)[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?"
+)
 _NONE_RE = re.compile(r"^\s*(?:none|nil|no\s+apologies|n/a|there\s+were\s+(?:none|no\b))", re.I)
+# "Councillor X in the Chair", "The Chairman of the Council, Councillor X, in the Chair".
 _CHAIR_RE = re.compile(
-    r"^[ \t]*(?P<name>(?:Councillor|Cllr|Mr|Mrs|Ms|Dr|Mayor)[^\n]{2,60}?)\s+in\s+the\s+chair",
+    r"^[ \t]*(?:(?:The\s+)?(?:Lord\s+)?(?:Chair(?:man|woman|person)?|Mayor|Cathaoirleach|Provost)"
+    r"(?:\s+of\s+the\s+\w+)?\s*[,(]\s*)?"
+    r"(?P<name>(?:Councillor|Cllr|Mr|Mrs|Ms|Dr|Mayor)[^\n]{2,60}?)[,)]?\s+in\s+the\s+chair",
     re.IGNORECASE | re.MULTILINE,
 )
 _HONORIFIC = (
@@ -80,11 +112,18 @@ _MEMBER_TITLE = (
     r"|Alderwom[ae]n|Trustees?|Supervisors?|Directors?|Board\s*Members?|Members?"
     r"|(?:Vice\s+|Deputy\s+)?Mayor(?:\s+Pro\s+Tem)?|(?:Vice[\s-]+)?President"
     r"|(?:Vice[\s-]+)?Chair(?:man|woman|person)?|Provost|Reeve|Deputy\s+Reeve"
+    r"|Cynghorydd(?:\s+Sir)?|Cynghorwyr|Cyng\.?|Conseill[eè]re?s?|Maire|Adjointe?s?"
+)
+# "with Mayor X presiding", "Councillor X presided": a titled name, then presiding.
+_PRESIDING_RE = re.compile(
+    rf"(?<![\w,])(?P<name>(?-i:(?:{_HONORIFIC}|{_MEMBER_TITLE})\.?(?:\s+[A-Z][\w'’.-]*){{1,3}}))"
+    r",?\s+presid(?:ing|ed)\b",
+    re.IGNORECASE,
 )
 _PLURAL_RE = re.compile(
     r"^(?P<title>(?:(?:County|District|Borough|Parish|Town|City)\s+)?(?:Councillors|Cllrs\.?"
     r"|Council\s*Members|Councilmen|Councilwomen|Commissioners|Aldermen|Trustees|Supervisors"
-    r"|Directors|Board\s*Members|Members|Clerks|Guests|Visitors))"
+    r"|Directors|Board\s*Members|Members|Clerks|Guests|Visitors|Cynghorwyr|Conseillers))"
     r"(?:[ \t]*/[ \t]*(?:Board\s*Members|Commissioners|Directors|Councillors|Trustees))*"
     r"\s+(?=\S)",
     re.IGNORECASE,
@@ -127,12 +166,15 @@ _CHAIR_NOTE_RE = re.compile(
 _ROLE_AFTER_RE = re.compile(r"[ \t]+[-–—][ \t]+|[ \t]{3,}|[ \t]*/[ \t]*(?=Chair)")
 # The members counted at the end of a roll call: "... and Mayor Johnson – 5."
 _COUNT_RE = re.compile(r"\s*[-–—]\s*\d+\s*\.?\s*$")
+# A bare name alone on a line: two to four capitalised words, no title ("Bill Van Meter").
+_BARE_NAME_RE = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|van|von|de|da|del)){1,3}")
 _BLANK_LINE_RE = re.compile(r"\n[ \t\xa0]*\n")
 # A piece starting with its own title: "Mrs Sue Ryding", "Mayor Johnson", "treasurer Ray Barnes".
 _TITLED_RE = re.compile(r"(?:" + _HONORIFIC + "|" + _MEMBER_TITLE + r"|PCSO|PC)\b", re.IGNORECASE)
 _SUFFIX_RE = re.compile(r"(?:Jr|Sr|II|III|IV|MBE|OBE|CBE|JP|QC|KC|Esq)\.?")
-# Where a list splits: commas, semicolons, "and", "&", and a closing bracket before a name.
-_SPLIT_RE = re.compile(r"\s*(?:[,;\n•·]|\band\b|&|(?<=\))\s+(?=[A-Z]))\s*")
+# Where a list splits: commas, semicolons, "and" (French "et", Welsh "a", "ac", "a’r"), "&",
+# and a closing bracket before a name.
+_SPLIT_RE = re.compile(r"\s*(?:[,;\n•·]|\b(?:and|et|ac|a['’]r|a)\b|&|(?<=\))\s+(?=[A-Z]))\s*")
 _ROLE_NOTE_RE = re.compile(
     r"(?P<name>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?(?:\s+(?:Mrs|Mr|Ms|Miss|Dr)\.?)?"
     r"(?:\s+[A-Z][\w'’.-]*){1,3}|[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}))\s*"
@@ -168,13 +210,19 @@ def find_roles(text: str) -> dict[str, str]:
     return roles
 
 
+def roster(text: str) -> str:
+    """Return the roster of participants that ``text`` ends with, or ""."""
+    match = _ROSTER_RE.search(text)
+    return text[match.start() :] if match else ""
+
+
 def find_attendance(text: str) -> list[Attendance]:
     """Return the people each attendance label in ``text`` lists, with their roles."""
-    text = columns_to_lists(text)
+    text = columns_to_lists(attendee_table_to_lists(text))
     found: list[Attendance] = []
     for label, block in _lists(text, _labels(text)):
         found.extend(_people(block, label.role))
-    for match in _CHAIR_RE.finditer(text):
+    for match in [*_CHAIR_RE.finditer(text), *_PRESIDING_RE.finditer(text)]:
         found.append(Attendance(_tidy(match.group("name")), "chair"))
     surnames = {_surname(a.name) for a in found}
     found += [a for a in _stated(text) + _roll_answers(text) if _surname(a.name) not in surnames]
@@ -197,7 +245,7 @@ def _line_label(match: re.Match[str], text: str) -> _Label | None:
     role = next(LABELS[i][1] for i in range(len(LABELS)) if match.group(f"r{i}"))
     end = match.group("end")
     colon = bool(re.search(r"[:–—]", end))
-    line_end = text[match.end() : match.end() + 1] in ("\n", "")
+    line_end = bool(re.match(r"[ \t]*(?:\n|$)", text[match.start("end") :]))
     if (match.group("inline") and not colon) or (role in _COLON_ONLY and not colon | line_end):
         return None
     before = "\n".join(text[: match.start()].rsplit("\n", 3)[-3:])
@@ -260,6 +308,39 @@ def columns_to_lists(text: str) -> str:
     return "\n".join(out)
 
 
+def attendee_table_to_lists(text: str) -> str:
+    """Rewrite an attendee table read as text (a platform's "Attendee Name | Title | Status |
+    Arrived" columns, one cell a line) as labelled lists: "Present: A; B", "Absent: C"."""
+    match = _ATTENDEE_HEAD_RE.search(text)
+    if not match:
+        return text
+    names, statuses, end = _attendee_cells(text, match.end())
+    if len(statuses) != len(names):
+        statuses = ["present"] * len(names) if "absent" not in statuses else []
+    lists = "\n".join(
+        f"{label}: {'; '.join(n for n, s in zip(names, statuses, strict=True) if s == role)}"
+        for label, role in (("Present", "present"), ("Absent", "absent"))
+    )
+    return f"{text[: match.start()]}{lists}\n\n{text[end:]}"
+
+
+def _attendee_cells(text: str, start: int) -> tuple[list[str], list[str], int]:
+    """Return the names and statuses of an attendee table, and where the table ends."""
+    names: list[str] = []
+    statuses: list[str] = []
+    position = start
+    for line in text[start:].split("\n"):
+        cell = line.strip()
+        if status := _STATUS_CELL_RE.fullmatch(cell):
+            statuses.append("absent" if status.group("absent") else "present")
+        elif _BARE_NAME_RE.fullmatch(cell) and not _is_role(cell):
+            names.append(cell)
+        elif cell and not _OTHER_CELL_RE.fullmatch(cell) and not _is_role(cell.split(",")[0]):
+            break
+        position += len(line) + 1
+    return names, statuses, min(position, len(text))
+
+
 def _block(text: str, sentence: bool) -> str:
     """Return the list that follows a label: its paragraph (or the next, when the label stands
     alone), one name a paragraph while they last, or one sentence."""
@@ -271,6 +352,8 @@ def _block(text: str, sentence: bool) -> str:
             taken.append(rest.pop(0))
     while rest and re.search(r"(?:[,;&]|\band)\s*$", taken[-1]):  # a list going on
         taken.append(rest.pop(0))
+    while rest and _name_column(taken[-1]) and _name_column(rest[0]):  # a column going on
+        taken.append(rest.pop(0))
     return _first_sentence("\n".join(taken), same_line=not sentence)
 
 
@@ -279,6 +362,15 @@ def _one_entry(paragraph: str) -> bool:
     line = paragraph.strip()
     head = _ROLE_AFTER_RE.split(_PAREN_RE.sub("", line), maxsplit=1)[0].split(",")[0]
     return "\n" not in line and len(line) <= 100 and _is_name(_cut_initials(head.strip())[0])
+
+
+def _name_column(paragraph: str) -> bool:
+    """Tell a paragraph of bare names, one a line ("Ann Oak\nBo Elm"), from a column of
+    other values ("District I\nDistrict O") or prose."""
+    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    if len(lines) < 2 or not all(_BARE_NAME_RE.fullmatch(line) for line in lines):
+        return False
+    return len({line.split()[0] for line in lines}) > 1
 
 
 def _first_sentence(text: str, same_line: bool = False) -> str:
@@ -379,6 +471,8 @@ def _with_plural(plural: str, head: str, note: str) -> tuple[str, str]:
 def _singular(plural: str) -> str:
     """Return "Councillor" for "Councillors", "Alderman" for "Aldermen"."""
     plural = re.sub(r"\.$", "", plural)
+    if plural.lower() == "cynghorwyr":  # Welsh "councillors": its names are read bare
+        return ""
     return re.sub(r"men$", "man", plural) if plural.endswith("men") else plural[:-1]
 
 

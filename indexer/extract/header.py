@@ -73,6 +73,13 @@ _BODY_MEETING_OF_RE = re.compile(
     r"[ \t\n]+(?i:meeting|session)\b",
     re.MULTILINE,
 )
+# "MINUTES OF THE HARBOUR BOARD", "Minutes of the Planning Committee" alone on a line.
+_MINUTES_OF_BODY_RE = re.compile(
+    r"^[ \t]*(?i:(?:draft|approved|confirmed|unconfirmed)[ \t]+)?"
+    r"(?i:minutes|summary|record|transcript)[ \t]+(?i:of)[ \t]+(?i:the[ \t]+|an?[ \t]+)?"
+    rf"(?P<body>{_body(_LINE_SPACE)})[ \t]*$",
+    re.MULTILINE,
+)
 # A line that is a body's name, perhaps with "Meeting", "Minutes" or a tail after a dash:
 # "Performance Committee", "BOARD OF DIRECTORS MEETING", "8th Council Meeting",
 # "Lowfield Parish Council - September meeting", "Lowfield Parish Council July Meeting".
@@ -247,14 +254,14 @@ def _body_named(head: str) -> str | None:
 
 
 def _heading_form(head: str) -> str | None:
-    """Read "Minutes of the X Meeting" or "Minutes of the Meeting of the X"."""
+    """Read "Minutes of the X Meeting", "Minutes of the Meeting of the X", "Minutes of the X"."""
     for match in _BODY_MEETING_OF_RE.finditer(head):
         body = _kind_dropped(match.group("body"))
         if re.search(rf"{_NOUN}$", body):
             return body
         if re.search(rf"{_NOUN}$", f"{body} Meeting"):
             return f"{body} Meeting"
-    meeting_of = _MEETING_OF_RE.search(head)
+    meeting_of = _MEETING_OF_RE.search(head) or _MINUTES_OF_BODY_RE.search(head)
     return _kind_dropped(meeting_of.group("body")) if meeting_of else None
 
 
