@@ -94,7 +94,8 @@ needs_tesseract = pytest.mark.skipif(tesseract() is None, reason="Tesseract is n
 
 
 @needs_tesseract
-def test_blank_pdf_read_by_ocr_says_so(tmp_path: Path) -> None:
+def test_blank_pdf_read_by_ocr_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINUTES_SEARCH_CACHE", str(tmp_path / "cache"))
     blank = make_pdf(tmp_path / "blank.pdf", [[]])
     with pytest.raises(UnreadableDocument) as raised:
         read_document(blank)
@@ -102,7 +103,8 @@ def test_blank_pdf_read_by_ocr_says_so(tmp_path: Path) -> None:
 
 
 @needs_tesseract
-def test_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
+def test_scanned_pdf_is_read_by_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINUTES_SEARCH_CACHE", str(tmp_path / "cache"))
     lines = [
         "MINUTES OF THE MEETING OF THE PLANNING COMMITTEE",
         "held on Tuesday 14 July 2020",
@@ -123,3 +125,7 @@ def test_scanned_pdf_is_read_by_ocr(tmp_path: Path) -> None:
         ("1", "Apologies for Absence"),
         ("2", "Bus Depot Extension"),
     ]
+    [cached] = (tmp_path / "cache" / "ocr").iterdir()  # a second read costs no OCR
+    monkeypatch.setenv("MINUTES_SEARCH_TESSERACT", "/bin/false")
+    assert read_document(tmp_path / "scan.pdf") == [meeting]
+    assert cached.name.endswith("-150.json")

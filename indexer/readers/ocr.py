@@ -7,6 +7,8 @@ layer" rather than read as empty.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -23,8 +25,36 @@ def tesseract() -> str | None:
     return shutil.which(os.environ.get("MINUTES_SEARCH_TESSERACT", "tesseract"))
 
 
+def cache_dir() -> Path:
+    """Return where OCR results are kept: ``$MINUTES_SEARCH_CACHE/ocr``, else the user's cache."""
+    base = os.environ.get("MINUTES_SEARCH_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "minutes-search"
+    )
+    return Path(base) / "ocr"
+
+
 def ocr_pages(path: Path, program: str) -> list[str]:
-    """Return the text of each page of a PDF as Tesseract reads its rendered image."""
+    """Return the text of each page of a PDF as Tesseract reads it, from the cache when this
+    very file (by its SHA-256) was read before: OCR takes seconds a page, a full rebuild
+    should not pay it again."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    cached = cache_dir() / f"{digest}-{DPI}.json"
+    try:
+        return list(json.loads(cached.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        pass
+    pages = _ocr(path, program)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(pages), encoding="utf-8")
+        temporary.replace(cached)
+    except OSError:
+        pass  # a read-only home: OCR again next time
+    return pages
+
+
+def _ocr(path: Path, program: str) -> list[str]:
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(path))
