@@ -200,3 +200,54 @@ def test_item_numbers_without_the_word_and_titles_on_the_next_line() -> None:
 
 def test_a_date_is_not_an_item() -> None:
     assert numbers_and_titles("Minutes\n\n10 June 2020\n\nThe council met.") == []
+
+
+# Minutes whose PDF text lost its blank lines: a paragraph starts after a finished sentence, a
+# short line or a line in capitals, and at a labelled line ("Department: ...").
+DENSE = """Minutes of the Regular Meeting of the Town Council
+CONSENT CALENDAR
+MINUTES: The following speakers addressed the Town Council in person:
+1. Ann Example spoke regarding the parking scheme in the market square and asked
+for better signs.
+2. Bob Sample expressed concern regarding the closure of the library branch on
+Saturdays.
+MOTION: Councilmember Grey moved to approve the consent calendar, seconded by
+Councilmember Green.
+3. Approve a Purchase Order to Example Pipes Inc. for Sewer Lining Materials and
+Supplies for the Water Division
+Department: Public Works Agency
+Recommended Action: Approve the purchase order for an amount not to exceed the
+budget for the year.
+4.Award a Contract for Street Lighting Maintenance
+Department: Public Works Agency
+Recommended Action: Award the contract to the lowest responsible bidder for the
+maintenance of street lights in the town centre.
+5. Minutes of the Meeting held on 5 March
+Recommended Action: Approve the minutes.
+ADJOURNMENT
+The meeting was adjourned at 8:05 P.M. by the Mayor of the town."""
+
+
+def test_dense_text_finds_headings_without_blank_lines() -> None:
+    assert numbers_and_titles(DENSE) == [
+        (
+            "3",
+            "Approve a Purchase Order to Example Pipes Inc. for Sewer Lining Materials and "
+            "Supplies for the Water Division",
+        ),
+        ("4", "Award a Contract for Street Lighting Maintenance"),
+        ("5", "Minutes of the Meeting held on 5 March"),
+    ]
+
+
+def test_dense_rules_do_not_apply_to_text_with_paragraph_breaks() -> None:
+    text = "1. Apologies\n\nNone.\n\n2. Budget\n\nText goes here\n3. Appeals lodged\n"
+    assert numbers_and_titles(text) == [("1", "Apologies"), ("2", "Budget")]
+
+
+def test_numbered_speakers_are_not_items() -> None:
+    text = (
+        "1. Welcome\n\nThe following spoke:\n\n2. Jane Roe spoke regarding parking\n\n"
+        "3. Mr. Smith stated his support for the plan\n\n2. Budget\n\nNoted."
+    )
+    assert numbers_and_titles(text) == [("1", "Welcome"), ("2", "Budget")]

@@ -17,10 +17,10 @@ FILE_NUMBER = re.compile(
 # alone on its line with the title on the next ("285." / "Apologies", "VII." / "Old Business").
 STYLES: dict[str, re.Pattern[str]] = {
     # "5. Budget", "338.1 Capital", "1.0", "5 Budget": without a dot, at most three digits (not
-    # "1600 Blake Street", a cheque number or a year).
+    # "1600 Blake Street", a cheque number or a year); "10.Approve" where PDF text lost the space.
     "dotted": re.compile(
         r"^[ \t]*(?P<number>\d{1,4}(?:\.\d{1,2})*\.|\d{1,4}(?:\.\d{1,2})+|\d{1,3}[A-Za-z]?)"
-        rf"(?:[ \t]+{_TITLE})?[ \t]*$"
+        rf"(?:(?:[ \t]+|(?<=\.)(?=[A-Z][a-z])){_TITLE})?[ \t]*$"
     ),
     "roman": re.compile(rf"^[ \t]*(?P<number>{_ROMAN})\.(?:[ \t]+{_TITLE})?[ \t]*$"),
     "lettered": re.compile(rf"^[ \t]*\*?(?P<number>[A-Z])\.(?:[ \t]+{_TITLE})?[ \t]*$"),
@@ -70,6 +70,12 @@ _RUN_IN_END = re.compile(
 _DATE_TITLE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:[ \t,]+\d{2,4})?[ \t]*$"
 )
+# A numbered line that reports who spoke ("3. Jane Doe spoke regarding parking"): an entry in a
+# list of speakers inside an item, not an item's title.
+_REPORTS_SPEECH = re.compile(
+    r"^(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:spoke|stated|said|expressed|thanked|urged|"
+    r"congratulated|commented|voiced|inquired|questioned|encouraged)\b"
+)
 _RUN_IN_WORDS = 12  # a run-in title is a short phrase
 
 
@@ -84,6 +90,53 @@ class RawItem:
     decision: str | None = None
 
 
+class _Lines(list[str]):
+    """A text's lines, knowing which of them start a paragraph."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(lines)
+        self.dense = _is_dense(lines)
+        self.starts = _paragraph_starts(lines, self.dense)
+
+
+def _is_dense(lines: list[str]) -> bool:
+    """Tell text whose paragraphs lost their blank lines (PDF text extracted line by line)."""
+    filled = sum(1 for line in lines if line.strip())
+    return filled >= _DENSE and (len(lines) - filled) * _DENSE < filled
+
+
+def _paragraph_starts(lines: list[str], dense: bool) -> frozenset[int]:
+    """Return the lines that start a paragraph: after a blank line or a block label, and, in
+    dense text, after a line that ends a sentence, stops short of the margin or is in capitals,
+    and a line that opens with a label ("Recommended Action: ...")."""
+    starts = {i for i in range(len(lines)) if i == 0 or not lines[i - 1].strip()}
+    starts |= {i + 1 for i, line in enumerate(lines) if BLOCK_LABEL.match(line)}
+    if not dense:
+        return frozenset(starts)
+    filled = sorted(len(line.strip()) for line in lines if line.strip())
+    margin = filled[len(filled) * 3 // 4] * _SHORT
+    for index, line in enumerate(lines[:-1]):
+        text = line.strip()
+        if _ENDS_SENTENCE.search(text) or len(text) < margin or _in_capitals(text):
+            starts.add(index + 1)
+    starts |= {i for i, line in enumerate(lines) if _LABELLED.match(line)}
+    return frozenset(starts)
+
+
+def _in_capitals(text: str) -> bool:
+    """Tell a line in capitals ("CONSENT CALENDAR") from one in mixed case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+_DENSE = 15  # fewer than one blank line in this many lines: the paragraphs lost their breaks
+_SHORT = 0.6  # a line shorter than this share of a full line ends its paragraph
+# The end of a sentence or a lead-in at a line's end: "... approved.", "as follows:".
+_ENDS_SENTENCE = re.compile(r"[.:;!?][\"”’')]?$")
+# A line that opens with a label and its colon: "Department(s): Library", "MOTION: ...".
+_LABELLED = re.compile(r"^[ \t]*[A-Z][\w()' \t]{0,30}:[ \t]")
+
+
 @dataclass(frozen=True)
 class _Heading:
     line: int
@@ -94,7 +147,7 @@ class _Heading:
 
 def split_items(text: str) -> tuple[str, list[RawItem]]:
     """Return the text before the first item, and the items."""
-    lines = text.split("\n")
+    lines = _Lines(text.split("\n"))
     headings = _headings(lines)
     if not headings:
         return text, []
@@ -132,7 +185,7 @@ def _blocks(body: str) -> dict[str, str]:
     return {key: "\n".join(value).strip() for key, value in parts.items()}
 
 
-def _headings(lines: list[str]) -> list[_Heading]:
+def _headings(lines: _Lines) -> list[_Heading]:
     """Find item headings in the numbering style the document uses most."""
     by_style = {name: _find(lines, name) for name in STYLES}
     by_style["dotted"] += _file_headings(lines, by_style["dotted"])
@@ -146,7 +199,7 @@ def _headings(lines: list[str]) -> list[_Heading]:
     return sorted(found + subs, key=lambda h: h.line)
 
 
-def _find(lines: list[str], style: str) -> list[_Heading]:
+def _find(lines: _Lines, style: str) -> list[_Heading]:
     """Return the lines that are headings in one numbering style."""
     pattern = STYLES[style]
     found = []
@@ -157,22 +210,23 @@ def _find(lines: list[str], style: str) -> list[_Heading]:
     return found
 
 
-def _heading(lines: list[str], index: int, number: str, title: str | None) -> _Heading | None:
+def _heading(lines: _Lines, index: int, number: str, title: str | None) -> _Heading | None:
     """Return the heading at ``index``, its title on the line, run in, or on the next line."""
     if title and _DATE_TITLE.match(title):
         return None  # "10 June 2020" is a date
     if title is None:
         title, used = _next_title(lines, index)
         return _Heading(index, number, title, used) if title else None
-    if _is_title(title):
-        title, used = _wrapped(lines, index, title)
-        return _Heading(index, number, _tidy(title), used)
+    if _is_title(title) or lines.dense:
+        whole, used = _wrapped(lines, index, title)
+        if _is_title(whole) or _is_title(title):
+            return _Heading(index, number, _tidy(whole), used)
     if run_in := _run_in(title):
         return _Heading(index, number, run_in, 0)
     return None
 
 
-def _file_headings(lines: list[str], taken: list[_Heading]) -> list[_Heading]:
+def _file_headings(lines: _Lines, taken: list[_Heading]) -> list[_Heading]:
     """Return paragraphs opening with a file number, "(23-779) Title" or "98-3478 2. TITLE"."""
     lines_taken = {h.line for h in taken}
     found = []
@@ -196,7 +250,7 @@ def _file_headings(lines: list[str], taken: list[_Heading]) -> list[_Heading]:
     return found
 
 
-def _sentence(lines: list[str], index: int, rest: str) -> str:
+def _sentence(lines: _Lines, index: int, rest: str) -> str:
     """Return the first sentence of the paragraph that starts at ``index`` with ``rest``."""
     text = rest
     for line in lines[index + 1 : index + 6]:
@@ -206,7 +260,7 @@ def _sentence(lines: list[str], index: int, rest: str) -> str:
     return _tidy(re.split(r"(?<=[a-z0-9)”\"])\.(?:\s|$)", text, maxsplit=1)[0])[:200]
 
 
-def _paragraph_start(lines: list[str], index: int) -> bool:
+def _paragraph_start(lines: _Lines, index: int) -> bool:
     """Tell whether a line starts a paragraph: after a blank line or a finished sentence."""
     return _after_break(lines, index) or lines[index - 1].rstrip().endswith((".", ":", ")"))
 
@@ -229,22 +283,25 @@ def _title_case(title: str) -> bool:
     return not significant or capitals * 2 >= len(significant)
 
 
-def _wrapped(lines: list[str], index: int, title: str) -> tuple[str, int]:
-    """Join a title that runs over to the next line; return it and the lines it takes."""
+def _wrapped(lines: _Lines, index: int, title: str) -> tuple[str, int]:
+    """Join a title that runs over to the next lines (a line starting in lower case, or in dense
+    text a line that does not start a paragraph); return it and the lines it takes."""
     used = 1
     while (
         used < 3
-        and len(lines[index + used - 1].strip()) >= 50
         and index + used < len(lines)
         and (following := lines[index + used].strip())
-        and following[0].islower()
         and not title.rstrip().endswith((".", ":", ";"))
+        and (
+            (following[0].islower() and len(lines[index + used - 1].strip()) >= 50)
+            or (lines.dense and index + used not in lines.starts)
+        )
     ):
         title, used = f"{title} {following}", used + 1
     return title, used
 
 
-def _find_sub(lines: list[str], parents: list[_Heading]) -> list[_Heading]:
+def _find_sub(lines: _Lines, parents: list[_Heading]) -> list[_Heading]:
     """Return sub-items lettered in sequence after an item heading ("6(a)", "(b)", "4-A")."""
     taken = {h.line for h in parents}
     found: list[_Heading] = []
@@ -259,7 +316,7 @@ def _find_sub(lines: list[str], parents: list[_Heading]) -> list[_Heading]:
     return found
 
 
-def _sub_heading(lines: list[str], index: int, parent: _Heading) -> _Heading | None:
+def _sub_heading(lines: _Lines, index: int, parent: _Heading) -> _Heading | None:
     """Return the sub-item heading at ``index`` under ``parent``, its number made whole."""
     line = lines[index]
     file_number = FILE_NUMBER.match(line)
@@ -293,7 +350,7 @@ def _letter(number: str) -> int | None:
     return ord(match.group(1).lower()) - ord("a") + 1 if match else None
 
 
-def _caps_headings(lines: list[str]) -> list[_Heading]:
+def _caps_headings(lines: _Lines) -> list[_Heading]:
     """Use unnumbered headings in capitals when a document numbers nothing."""
     found = []
     for index, line in enumerate(lines):
@@ -303,7 +360,7 @@ def _caps_headings(lines: list[str]) -> list[_Heading]:
     return found if len(found) >= 2 else []
 
 
-def _next_title(lines: list[str], index: int) -> tuple[str, int]:
+def _next_title(lines: _Lines, index: int) -> tuple[str, int]:
     """Return the title on the first non-blank line after a number alone on its line."""
     for offset in range(1, 4):
         if index + offset >= len(lines):
@@ -391,8 +448,9 @@ def _roman(numeral: str) -> int:
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
-def _after_break(lines: list[str], index: int) -> bool:
-    return index == 0 or not lines[index - 1].strip() or bool(BLOCK_LABEL.match(lines[index - 1]))
+def _after_break(lines: _Lines, index: int) -> bool:
+    """Tell whether a line starts a paragraph (see ``_paragraph_starts``)."""
+    return index in lines.starts
 
 
 def _is_title(title: str) -> bool:
@@ -400,6 +458,8 @@ def _is_title(title: str) -> bool:
     title = title.strip()
     if len(title) > 150 or re.search(r"[a-z)]\.\s+[A-Z]", title):
         return False  # too long, or two sentences: a numbered paragraph
+    if _REPORTS_SPEECH.match(title):
+        return False
     return not re.search(r"[;,]$|\.$(?<!\b[A-Z]\.)", title) or (len(title) < 40 and title.isupper())
 
 
