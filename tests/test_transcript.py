@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.extract.speakers import Roster, find_contributions
 from indexer.read import read_document
 from indexer.readers.transcript import is_transcript, parse_transcript, speaker_label
 
@@ -179,3 +180,30 @@ def test_how_chairs_move_on(said: str, title: str | None) -> None:
     items = parse_transcript(text, "t.txt").items
     titles = [i.title for i in items[1:]]
     assert titles == ([title] if title else [])
+
+
+def test_turns_inline_in_minutes_are_speakers_of_the_item() -> None:
+    roster = Roster(["Councillor Jane Holt", "Councillor Tom Marsh", "Mayor Ann Wu"])
+    text = (
+        "The report was introduced. Holt: I move approval of the plan. Marsh: Second.\n"
+        "Mayor Wu: Thank you, all in favour?\n"
+        "Action: Approve the report.\n"
+        "Councillor Tom Marsh: Aye\n"
+        "Bloggs: I object to the plan.\n"
+        "Marsh: I think the fees are too high\nand should be cut."
+    )
+    said = [(c.speaker, c.text) for c in find_contributions(text, roster)]
+    assert said == [
+        ("Councillor Jane Holt", "Holt: I move approval of the plan."),
+        ("Councillor Tom Marsh", "Marsh: Second."),
+        ("Mayor Ann Wu", "Mayor Wu: Thank you, all in favour?"),
+        ("Councillor Tom Marsh", "Marsh: I think the fees are too high and should be cut."),
+    ]
+
+
+def test_headings_and_offices_after_a_colon_are_not_turns() -> None:
+    roster = Roster(["Councillor Jane Holt"])
+    text = (
+        "Member Comments: we will take these later.\nCouncillor Jane Holt: Cabinet Member for Roads"
+    )
+    assert find_contributions(text, roster) == []

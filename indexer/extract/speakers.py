@@ -75,6 +75,26 @@ _INTRO_RE = re.compile(
     rf"^(?P<who>{FULL_NAME}),\s+(?P<role>[^,.]{{3,120}}?)(?:\s+\([A-Z]{{2,8}}\))?,?\s+"
     r"(?:attended|presented|introduced|gave|was\s+present|reported|addressed|spoke)"
 )
+# A transcript turn inside minutes: "Smith: I move approval.", "Mayor Lago: Thank you."
+_TURN_RE = re.compile(rf"^(?P<who>{PERSON}|{FULL_NAME}|{_WORD}):\s+(?P<said>\S.*)$")
+# A line that opens such a turn, so that turns on lines of their own part there.
+_TURN_LINE_RE = re.compile(rf"\n(?=[ \t]*(?:{PERSON}|{_WORD}(?:\s+{_WORD}){{0,3}}):\s)")
+# Words that show a turn says something: a person speaking, not a field ("Action: Approve",
+# "Mr J Bloggs: Head of Planning") or a vote ("Councilmember Hale: Aye").
+_SPEECH_RE = re.compile(
+    r"\b(?:I|I'm|I'll|I've|I'd|we|we're|we'll|you|my|our|us|thank|thanks|move|second|yes"
+    r"|okay|OK|so|think|would|will|can|could|should|is|are|was|were|have|has|do|does)\b",
+    re.IGNORECASE,
+)
+# Words of a label that is a heading or a field, not a person: "Member Comments:".
+_FIELD_RE = re.compile(
+    r"\b(?:Comments?|Reports?|Updates?|Items?|Business|Action|Motion|Matters|Minutes|Agenda"
+    r"|Present|Absent|Apologies|Note|Resolved|Time|Date|Questions?|Announcements?|Forum)\b",
+    re.IGNORECASE,
+)
+_ANSWER_RE = re.compile(
+    r"^(?:aye|nay|yes|no|yea|present|here|absent|abstain(?:ed)?|recused?|excused)\W*$", re.I
+)
 _CONTINUES_RE = re.compile(r"^(?:He|She|They|The\s+(?:Councillor|Member)|In\s+addition)\b")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
 
@@ -91,7 +111,7 @@ def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Co
     """Return each speaker's contribution in ``text``; ``known`` names resolve short forms."""
     people = known if isinstance(known, Roster) else Roster(known)
     contributions: list[Contribution] = []
-    for paragraph in re.split(r"\n\s*\n", text):
+    for paragraph in re.split(r"\n\s*\n", _TURN_LINE_RE.sub("\n\n", text)):
         current: _Said | None = None
         buffer: list[str] = []
         for sentence in split_sentences(paragraph):
@@ -142,12 +162,28 @@ def _attribute(sentence: str, people: Roster) -> list[_Said]:
         role = re.sub(r"^the\s+", "", role, flags=re.IGNORECASE)
         who = people.resolve(match.group("who") or match.group("who2"))
         return [_Said(who, role, sentence, True)]
+    if said := _inline_turn(sentence, people):
+        return [said]
     if match := _SUBJECT_RE.match(sentence):
         speaker, role = people.resolve_role(match.group("who"))
         if role is None and len(speaker.split()) >= 3:
             people.add(speaker)  # a full name, so that a later "Ms Vance" resolves to it
         return [_Said(speaker, role, sentence, True)]
     return []
+
+
+def _inline_turn(sentence: str, people: Roster) -> _Said | None:
+    """Return the speaker of a "Name: words" turn: a titled name, or a name the meeting's
+    attendance knows ("Smith:" for Councillor Jane Smith), saying more than a vote."""
+    match = _TURN_RE.match(sentence)
+    if not match or _ANSWER_RE.match(match.group("said")):
+        return None
+    who = _tidy(match.group("who"))
+    if not _SPEECH_RE.search(match.group("said")) or _FIELD_RE.search(who):
+        return None
+    if re.match(HONORIFIC, who) and len(who.split()) >= 2:
+        return _Said(people.resolve(who), None, sentence, True)
+    return _Said(people.resolve(who), None, sentence, True) if people.knows(who) else None
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -194,6 +230,11 @@ class Roster:
     def add(self, name: str) -> None:
         if name not in self.names:
             self.names.append(name)
+
+    def knows(self, written: str) -> bool:
+        """Tell a name one of the meeting's people bears (by surname)."""
+        key = surname(written)
+        return bool(key) and any(surname(n) == key for n in self.names)
 
     def resolve(self, written: str) -> str:
         """Return the fullest known form of a name written short."""

@@ -25,12 +25,17 @@ def table_text(text: str) -> str:
     """Return a transcript table as "Speaker: words" turns, any other table row by row."""
     dialect = "excel-tab" if text.count("\t") >= text.count(",") else "excel"
     rows = [row for row in csv.reader(io.StringIO(text), dialect=dialect) if any(row)]
-    at = next((i for i, row in enumerate(rows[:10]) if _speaker_column(row) is not None), None)
+    at = next((i for i, row in enumerate(rows[:10]) if _is_transcript_header(row)), None)
     if at is None:
         return "\n".join(" ".join(cell.strip() for cell in row if cell.strip()) for row in rows)
     header = rows[at]
     lead = [" ".join(c.strip() for c in row if c.strip()) for row in rows[:at]]
     return "\n\n".join([*lead, *_turns(rows[at + 1 :], _speaker_column(header) or 0, header)])
+
+
+def _is_transcript_header(row: list[str]) -> bool:
+    """Tell a transcript's header row: a speaker column and a column of words."""
+    return _speaker_column(row) is not None and bool(_text_columns(row))
 
 
 def _speaker_column(row: list[str]) -> int | None:

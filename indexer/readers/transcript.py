@@ -389,6 +389,8 @@ def _target(words: str, after: str) -> tuple[str, str] | None:
     if item:
         named = _NAMED_NEXT_RE.match(after)
         rest = item.group("rest") or (named.group("title") if named else "")
+        if item.group("rest") is not None and not re.search(r"[^\W\d]{3}", rest):
+            return None  # a number cut at a line end ("item F- 2"), not a title
         return item.group("n").upper(), _title(_TARGET_END_RE.sub("", rest))
     if _NEXT_ONLY_RE.match(words.strip()) or re.search(r"\bnext\b", words, re.I):
         named = _NAMED_NEXT_RE.match(words[words.find(",") :] if "," in words else after)
