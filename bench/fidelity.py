@@ -61,7 +61,8 @@ _TITLE_WORDS = {
     "cathaoirleach", "leas", "speaker", "ald", "comm", "cr", "cm", "bm", "mp", "mep", "jr", "sr",
     "ii", "iii", "staff", "fire", "chief", "parish", "town", "borough", "boardmember",
     "councilmembers", "councillors", "commissioners", "directors", "trustees", "cllrs", "mbe",
-    "obe", "cbe", "jp", "qc", "kc", "esq", "phd",
+    "obe", "cbe", "jp", "qc", "kc", "esq", "phd", "cynghorydd", "cynghorwyr", "cyng",
+    "conseiller", "conseillere", "maire", "adjoint", "adjointe", "mme", "monsieur", "madame",
 }  # fmt: skip
 _STOP = {"the", "of", "a", "an", "and", "meeting", "minutes", "regular", "special", "ordinary"}
 
