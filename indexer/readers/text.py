@@ -54,4 +54,4 @@ def read_text(text: str, source: str) -> tuple[str, list[Meeting]]:
         return moderngov.clean_text(text), [moderngov.parse_moderngov_text(text, source)]
     if re.search(r"<html|<body|<table", text[:2000], re.IGNORECASE):
         return moderngov.page_text(text), [moderngov.parse_moderngov_html(text, source)]
-    return text.replace("\xa0", " "), [plaintext.parse_text(text, source)]
+    return text.replace("\xa0", " "), plaintext.parse_meetings(text, source)
