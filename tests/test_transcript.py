@@ -94,6 +94,15 @@ def test_a_caption_transcript_with_wrapped_turns_is_read(tmp_path: Path) -> None
     assert meeting.items[3].contributions[1].text.endswith("unchanged since March.")
 
 
+def test_those_who_answer_the_roll_are_present() -> None:
+    meeting = parse_transcript(CAPTIONS.replace("Director Voss.", "Director Voss. I am here."), "c")
+    assert [(a.name, a.role) for a in meeting.attendance] == [
+        ("Tom Pike", "present"),
+        ("Ada Moreno", "present"),
+        ("Lena Voss", "present"),
+    ]
+
+
 def test_a_motion_moved_and_seconded_in_turns(tmp_path: Path) -> None:
     meeting = parse_transcript(CAPTIONS, "captions.txt")
     [motion] = meeting.items[4].resolutions

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from indexer.assemble import read_attendance
 from indexer.extract.header import read_header
 from indexer.extract.resolutions import find_resolutions, motion_outcome
-from indexer.model import Contribution, Item, Meeting, Resolution
+from indexer.model import Attendance, Contribution, Item, Meeting, Resolution
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -51,6 +51,10 @@ _GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A bare answer to a roll call or a vote: not evidence that people speak in turns.
 _ANSWER_RE = re.compile(
     r"^(?:aye|nay|yes|no|yea|present|here|absent|abstain(?:ed)?|recused?|excused)\W*$", re.I
+)
+# Answering the roll: "Present.", "Here, thank you.", or the chair's "I am present."
+_PRESENT_RE = re.compile(
+    r"^(?:present|here)\b[\s\w,.!]{0,20}$|\bI(?:'m|’m|\s+am)\s+(?:present|here)\b", re.IGNORECASE
 )
 # A turn labelled by a role, not a name ("Chair:", "The Mayor:", "Clerk:").
 _ROLE_LABEL_RE = re.compile(
@@ -277,9 +281,18 @@ def parse_transcript(text: str, source: str) -> Meeting:
         start_time=header.start_time,
         venue=header.venue,
         status=header.status,
-        attendance=tuple(read_attendance(header_text, [])),
+        attendance=_attendance(header_text, turns),
         items=tuple(items),
     )
+
+
+def _attendance(header: str, turns: list[_Turn]) -> tuple[Attendance, ...]:
+    """Return those the heading lists, and those who answered the roll."""
+    found = read_attendance(header, [])
+    listed = {a.name for a in found}
+    answered = dict.fromkeys(t.speaker for t in turns if _PRESENT_RE.search(t.text))
+    found += [Attendance(name, "present") for name in answered if name not in listed]
+    return tuple(found)
 
 
 def _turns(lines: list[str]) -> list[_Turn]:
