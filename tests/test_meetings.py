@@ -175,3 +175,33 @@ def test_the_body_sat_as_is_named_only_when_it_is_a_body() -> None:
     assert sitting_body("The Council sat as the Licensing Authority.") == "Licensing Authority"
     assert sitting_body("adjourn and convene a\nBoard of Health.") == "Board of Health"
     assert sitting_body("Councillor Amos sat as the Chairman.") is None
+
+
+def test_a_closed_session_inside_a_meeting_starts_no_meeting() -> None:
+    closed = ONE_MEETING.replace(
+        "2. SITE PLAN REVIEW",
+        "The Board adjourned to closed session at 8:00 p.m.\n\nCLOSED SESSION\n\n"
+        "The Chair convened the closed session at 8:05 p.m.\n\n2. SITE PLAN REVIEW",
+    )
+    assert len(split_meetings(closed)) == 1
+
+
+def test_an_adjournment_long_before_a_heading_does_not_close_the_meeting() -> None:
+    early = REGULAR_THEN_SPECIAL.replace(
+        "(15-010) Footpath Repairs\n",
+        "The item on the bridge was adjourned to the next meeting.\n\n"
+        + "(15-010) Footpath Repairs\n"
+        + "\n".join(f"Line {n} of the discussion." for n in range(50))
+        + "\n",
+    ).replace(
+        "There being no further business, Mayor Pell adjourned the Regular Meeting at 9:10 p.m.",
+        "",
+    )
+    assert len(split_meetings(early)) == 1
+
+
+def test_an_agendas_adjournment_item_does_not_make_it_minutes() -> None:
+    pack = AGENDA_PACK.replace(
+        "3. Taxi licensing policy", "3. Taxi licensing policy\n4. Adjournment"
+    )
+    assert [p.notice for p in split_meetings(pack)] == [True, False]

@@ -26,10 +26,11 @@ _MINUTES_HEADING_RE = re.compile(
     r"(?:[A-Za-z/,&'’().-]+[ \t]+){0,16}?(?i:meeting|session|sitting)\b"
     r"(?![ \t]+(?i:held|of[ \t]+\w+[ \t]+\d))"
 )
-# A heading in capitals naming the kind of meeting: "SPECIAL JOINT MEETING OF THE ...".
+# A heading in capitals naming the kind of meeting: "SPECIAL JOINT MEETING OF THE ...",
+# "ADJOURNED SESSION OF THE ..."; never a bare "CLOSED SESSION" inside a meeting.
 _KIND_HEADING_RE = re.compile(
     r"^[ \t]*(?:SPECIAL|REGULAR|JOINT|ADJOURNED|EXTRAORDINARY|ANNUAL|ORDINARY|CLOSED|STATUTORY)"
-    r"(?:[ \t]+[A-Z][A-Z,&()'’/-]*)*[ \t]+(?:MEETING|SESSION)(?:[ \t]+OF\b.*)?[ \t]*$"
+    r"(?:[ \t]+[A-Z][A-Z,&()'’/-]*)*[ \t]+(?:MEETING(?:[ \t]+OF\b.*)?|SESSION[ \t]+OF\b.*)[ \t]*$"
 )
 # The noun that ends a body's name: "Committee", "BOARD OF HEALTH", "Planning Commission".
 _BODY_NOUN = (
@@ -44,11 +45,11 @@ _BODY_HEADING_RE = re.compile(
     r"(?:[ \t]*\([A-Z][A-Z ]*\))?[ \t]*$"
 )
 # The opening of a meeting's minutes, at a line start (after an item's numbers, if any): a roll
-# call or a list of those present.
+# call or a list of those present ("Present:", never "Present at the site visit were").
 _ATTENDANCE_OPENING_RE = re.compile(
     r"^[ \t]*(?:\(?\d[\w.()/-]*[ \t]+){0,2}"
-    r"(?:ROLL[ \t]+CALL|PRESENT\b|Present\b|Members[ \t]+present|MEMBERS[ \t]+PRESENT"
-    r"|Sederunt|SEDERUNT|THOSE[ \t]+PRESENT|Those[ \t]+present)",
+    r"(?:ROLL[ \t]+CALL|PRESENT\b|Present(?:[ \t]*[:–—-]|[ \t]*$)|Members[ \t]+present"
+    r"|MEMBERS[ \t]+PRESENT|Sederunt|SEDERUNT|THOSE[ \t]+PRESENT|Those[ \t]+present)",
     re.MULTILINE,
 )
 # ... or a sentence calling it to order: "Mayor X convened the Special Meeting at 6:30 p.m.",
@@ -70,13 +71,22 @@ _SAT_AS_BODY_RE = re.compile(
     r"\b(?i:as|convene[ds]?)\s+(?i:an?|the)\s+(?P<body>(?:[A-Z][\w'’&-]*\s+(?:(?i:and|of|for)\s+)?)"
     rf"{{0,6}}?(?i:{_BODY_NOUN})(?:\s+(?i:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*)?)"
 )
-# The close of a meeting: "The meeting adjourned at 19:25", "There being no further business".
+# A pause inside a meeting: "adjourned to closed session", "adjourned for a short recess".
+_BREAK = (
+    r"(?:closed|executive|private|confidential|recess|break|short|brief|comfort|lunch|dinner"
+    r"|tea|in\s+camera|committee|caucus|\d)"
+)
+# The close of a meeting: "The meeting adjourned at 19:25", "There being no further business";
+# never a pause ("adjourned to closed session").
 _CLOSE_RE = re.compile(
-    r"\badjourn(?:ed|ment|s)?\b|\bno\s+further\s+business\b|\brespectfully\s+submitted\b"
+    r"\badjourn(?:ed|ment|s)?\b(?!\s+(?:to|into|for|until)\s+(?:an?\s+|the\s+)?" + _BREAK + ")"
+    r"|\bno\s+further\s+business\b|\brespectfully\s+submitted\b"
     r"|\b(?:meeting|session)\s+(?:was\s+)?(?:closed|ended|concluded|finished|terminated)\b"
     r"|\bclosed\s+the\s+meeting\b|\brose\s+at\b",
     re.IGNORECASE,
 )
+# An agenda's last item, a heading alone on its line: "8. Adjournment", "ADJOURNMENT".
+_AGENDA_CLOSE_RE = re.compile(r"^[ \t]*(?:[\w.()]+[ \t]+)?adjournment[ \t]*$", re.IGNORECASE)
 # A notice or agenda of a meeting to come, not minutes: "A meeting of the Audit Committee will
 # be held", "You are hereby summoned to attend", "NOTICE OF MEETING".
 _NOTICE_RE = re.compile(
@@ -87,6 +97,7 @@ _NOTICE_RE = re.compile(
 HEADING_LINES = 4  # lines a minutes heading may wrap over
 HEADING_REACH = 8  # non-empty lines after a minutes heading in which its opening must come
 BODY_REACH = 4  # ... after a heading that only names a body
+CLOSE_REACH = 40  # non-empty lines at the end of a meeting in which it says it closed
 MIN_WORDS = 40  # the fewest words a meeting before a new heading has
 SITTING_REACH = 800  # characters at the start of a part where it says what body sat
 
@@ -109,7 +120,7 @@ def split_meetings(text: str) -> list[Part]:
         before = "\n".join(lines[starts[-1] : index])
         if len(before.split()) < MIN_WORDS:
             continue
-        if kind == "sitting" or _CLOSE_RE.search(before) or not _opens(before):
+        if kind == "sitting" or _closed(lines[starts[-1] : index]) or not _opens(before):
             starts.append(index)
             sitting.append(kind == "sitting")
     parts = [
@@ -152,10 +163,18 @@ def _opens(text: str) -> bool:
     return bool(_ATTENDANCE_OPENING_RE.search(text) or _CALL_TO_ORDER_RE.search(text))
 
 
+def _closed(lines: list[str], reach: int = CLOSE_REACH) -> bool:
+    """Tell whether a meeting's last ``reach`` non-empty lines say it closed (an agenda's
+    "8. Adjournment" line says nothing)."""
+    tail = [line for line in lines if line.strip() and not _AGENDA_CLOSE_RE.match(line)]
+    return bool(_CLOSE_RE.search("\n".join(tail[-reach:])))
+
+
 def _front_matter(parts: list[Part]) -> list[Part]:
     """Mark front pages that neither open nor close a meeting: a notice or agenda is no
     meeting; a cover page belongs to the minutes after it."""
-    if len(parts) < 2 or _opens(parts[0].text) or _CLOSE_RE.search(parts[0].text):
+    front_lines = parts[0].text.split("\n") if parts else []
+    if len(parts) < 2 or _opens(parts[0].text) or _closed(front_lines, len(front_lines)):
         return parts
     front, first = parts[0], parts[1]
     if _NOTICE_RE.search(front.text):
