@@ -204,7 +204,7 @@ def _item_score(wanted: dict[str, Any], number: str, title: str) -> float:
         if not same_number(wanted["number"], number):
             return 0.0
         return 1.0 + similarity if similarity >= 0.5 or not wanted.get("title") else 0.0
-    return similarity if similarity >= 0.6 and not number_key(number) else 0.0
+    return similarity if similarity >= 0.6 else 0.0  # unnumbered in the labels: by title
 
 
 def score_meeting(label: dict[str, Any], meeting: Meeting | None, doc: DocumentScore) -> None:
