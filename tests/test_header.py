@@ -141,3 +141,12 @@ def test_the_heading_is_read_when_items_start_at_once() -> None:
     meeting = meeting_from_text(text, "x")
     assert (meeting.committee, meeting.date) == ("Harbour Board", date(2014, 5, 6))
     assert [a.name for a in meeting.attendance] == ["Ann Oak", "Bo Elm"]
+
+
+def test_a_body_named_after_its_place_is_split_from_the_place() -> None:
+    header = read_header(
+        "OFFICIAL MINUTES\n\nA regular meeting of the City Commission of the City of Lakeview "
+        "was held this 12th day of January, 2011 at 6:00 p.m. in the Commission Chambers.\n"
+    )
+    assert (header.council, header.committee) == ("City of Lakeview", "City Commission")
+    assert header.date == date(2011, 1, 12)

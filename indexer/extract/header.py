@@ -143,6 +143,11 @@ _COUNCIL_LINE_RE = re.compile(
 # Welsh puts the kind first: "Cyngor Cymuned Llanfair" is a community council.
 _WELSH_COUNCIL_RE = re.compile(r"^(?P<kind>cyngor\s+(?:cymuned|tref|sir|dinas))\s", re.I)
 # First words of two-word place names: "San Mateo", "Fort Wayne", "St Albans".
+# A body named after its place: "City Commission of the City", "Board of Trustees of the Village".
+_BODY_OF_PLACE_RE = re.compile(
+    r"^(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<kind>City|Town|County|Village|Borough|Township)$",
+    re.IGNORECASE,
+)
 _PLACE_PREFIXES = {
     "san", "santa", "los", "las", "la", "el", "new", "fort", "port", "st", "st.", "saint",
     "des", "mount", "mt", "palm", "lake", "grand", "east", "west", "north", "south", "upper",
@@ -304,6 +309,8 @@ def split_council(body: str, text: str = "") -> tuple[str | None, str | None]:
     ("City of Eastvale", "Planning Board"); "Lowfield Parish Council" -> ("Lowfield Parish
     Council", "Parish Council"); "Ashbury Borough Council Cabinet" -> (…Council, "Cabinet")."""
     body = _tidy(body)
+    if of_place := _BODY_OF_PLACE_RE.match(body):
+        return _body_of_place(of_place, text)
     if welsh := _WELSH_COUNCIL_RE.match(body):
         return _cased(body), _cased(welsh.group("kind"))
     if place_of := _PLACE_OF_RE.match(body):
@@ -318,6 +325,20 @@ def split_council(body: str, text: str = "") -> tuple[str | None, str | None]:
     if kind.lower() == "city" and _names_city_of(named.group("place"), text):
         return f"City of {_cased(named.group('place'))}", _council_as_body(council)
     return council, _council_as_body(council)
+
+
+def _body_of_place(match: re.Match[str], text: str) -> tuple[str | None, str | None]:
+    """Split "City Commission of the City (of Lakeview)" into the place and the body, the
+    place's name read from the text where the heading gives it."""
+    kind = match.group("kind")
+    named = re.search(
+        rf"{re.escape(match.group('body'))}\s+of\s+(?:the\s+)?{kind}\s+of\s+"
+        r"(?P<place>(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?))",
+        text,
+        re.IGNORECASE,
+    )
+    council = f"{kind.title()} of {_cased(named.group('place'))}" if named else None
+    return council, _cased(match.group("body"))
 
 
 def _is_place(words: str) -> bool:
