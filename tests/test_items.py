@@ -251,3 +251,30 @@ def test_numbered_speakers_are_not_items() -> None:
         "3. Mr. Smith stated his support for the plan\n\n2. Budget\n\nNoted."
     )
     assert numbers_and_titles(text) == [("1", "Welcome"), ("2", "Budget")]
+
+
+def test_capital_sections_between_numbered_items() -> None:
+    text = (
+        "CALL TO ORDER\n\nMinutes: The Mayor opened the meeting.\n\nPRESENTATIONS\n\n"
+        "1. Award to the Library Volunteers\n\nMinutes: The Mayor presented the award.\n\n"
+        "PUBLIC COMMENTS\nMINUTES: Two residents spoke.\n\nCONSENT ITEMS\n\nAll agreed.\n\n"
+        "CLOSED SESSION REPORT — The City Attorney said there was nothing to report.\n\n"
+        "2. Street Lighting Contract\n\nA RESOLUTION OF THE TOWN COUNCIL AWARDING A CONTRACT\n"
+        "FOR STREET LIGHTING\n\nApproved.\n\nTOWN HALL, MAIN STREET\n\nR\n\nThe end."
+    )
+    assert numbers_and_titles(text) == [
+        ("", "CALL TO ORDER"),
+        ("1", "Award to the Library Volunteers"),
+        ("", "PUBLIC COMMENTS"),
+        ("", "CLOSED SESSION REPORT"),
+        ("2", "Street Lighting Contract"),
+    ]
+
+
+def test_capital_lines_are_not_sections_where_items_are_titled_in_capitals() -> None:
+    text = (
+        "1. APOLOGIES\n\nNone.\n\n2. PLANNING APPLICATIONS\n\nLAND AT MILL LANE\n\n"
+        "Approved.\n\n3. FINANCE\n\nNoted."
+    )
+    assert numbers_and_titles(text) == [("1", "APOLOGIES"), ("2", "PLANNING APPLICATIONS"),
+                                        ("3", "FINANCE")]  # fmt: skip

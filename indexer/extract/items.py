@@ -51,11 +51,21 @@ SUB_STYLE = re.compile(
 CAPS_HEADING = re.compile(
     r"^[ \t]*(?P<title>[A-Z][A-Z0-9 ,&'’/()\-–.]{3,90}[A-Z0-9)])[ \t]*:?[ \t]*$"
 )
+# The label that opens the record of what was done on an item: "MINUTES: None."
+_MINUTES_LABEL = re.compile(r"^(?:Minutes|MINUTES)[ \t]*:")
+# A capital heading run in before a dash: "RECESS — The Council recessed at 8 pm".
+SECTION_RUN_IN = re.compile(
+    r"^(?P<title>[A-Z][A-Z &'’/()]{3,50}[A-Z)])(?:[ \t]*[—–]+|[ \t]+-+)[ \t]*(?=[A-Z])"
+)
+# A section's heading: a few words in capitals, without figures or commas ("PUBLIC COMMENTS",
+# "ADDITIONS/DELETIONS TO THE AGENDA"); not a running head, a date or a list of names.
+SECTION_TITLE = re.compile(r"^[A-Z][A-Z &'’/()\-–]{3,50}[A-Z)]:?$")
 BLOCK_LABEL = re.compile(r"^[ \t]*(?P<label>Minutes|Decisions?)[ \t]*:[ \t]*$", re.IGNORECASE)
 # Capitals that are labels in the minutes, never item headings.
 _NOT_HEADINGS = re.compile(
     r"^(?:RESOLVED|AGREED|ORDERED|DECISION|MINUTES?|PRESENT|ALSO PRESENT|"
-    r"IN ATTENDANCE|OFFICERS.*|MEMBERS PRESENT|CARRIED|LOST|NOTED|DRAFT|CONFIRMED|"
+    r"IN ATTENDANCE|OFFICERS.*|MEMBERS PRESENT|ROLL CALL|ATTENDANCE|"
+    r"CARRIED|LOST|NOTED|DRAFT|CONFIRMED|"
     r"RESULT|MOTION|SECOND(?:ED)?|MOVED|AYES|NAYS|NOES|YEAS|ABSTAIN(?:ED|ING)?|"
     r"APPROVED|ADOPTED|PASSED|FAILED|WITHDRAWN|DEFERRED|"
     r".*\bCOUNCIL|MINUTES OF (?!THE (?:PREVIOUS|LAST) MEETING).*|.*\bCOMMITTEE|CABINET)$"
@@ -129,6 +139,7 @@ def _in_capitals(text: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
+_FULL_CAPITALS = 40  # a line in capitals this long is a title running on, not a heading
 _DENSE = 15  # fewer than one blank line in this many lines: the paragraphs lost their breaks
 _SHORT = 0.6  # a line shorter than this share of a full line ends its paragraph
 # The end of a sentence or a lead-in at a line's end: "... approved.", "as follows:".
@@ -195,8 +206,8 @@ def _headings(lines: _Lines) -> list[_Heading]:
     found = by_style[style]
     if not found or (style in ("roman", "lettered") and len(found) < 2):
         return _caps_headings(lines)
-    subs = _find_sub(lines, found)
-    return sorted(found + subs, key=lambda h: h.line)
+    numbered = sorted(found + _find_sub(lines, found), key=lambda h: h.line)
+    return sorted(numbered + _section_headings(lines, numbered), key=lambda h: h.line)
 
 
 def _find(lines: _Lines, style: str) -> list[_Heading]:
@@ -358,6 +369,73 @@ def _caps_headings(lines: _Lines) -> list[_Heading]:
         if match and _after_break(lines, index) and not _NOT_HEADINGS.match(match.group("title")):
             found.append(_Heading(index, "", match.group("title").strip().rstrip(":"), 1))
     return found if len(found) >= 2 else []
+
+
+def _section_headings(lines: _Lines, numbered: list[_Heading]) -> list[_Heading]:
+    """Return the unnumbered sections of minutes whose items are numbered: a short heading in
+    capitals standing alone ("PUBLIC COMMENTS") or run in before a dash ("RECESS — The
+    Council recessed"), not a group heading over numbered items and not a label."""
+    if sum(h.title.isupper() for h in numbered) * 2 > len(numbered):
+        return []  # items titled in capitals: capital lines inside them are their sub-headings
+    taken = {h.line + i for h in numbered for i in range(max(h.title_lines, 1))}
+    return [
+        heading
+        for index in range(len(lines))
+        if index not in taken and (heading := _section_heading(lines, index))
+    ]
+
+
+def _numbered(lines: _Lines, index: int | None) -> bool:
+    """Tell whether the line at ``index`` opens with an item number in any style."""
+    if index is None:
+        return False
+    line = lines[index]
+    patterns = (*STYLES.values(), SUB_STYLE, FILE_NUMBER)
+    return any(p.match(line) for p in patterns) or bool(re.match(r"[ \t]*\d{1,3}\.?[ \t]*$", line))
+
+
+def _section_heading(lines: _Lines, index: int) -> _Heading | None:
+    """Return the capital heading that starts at ``index``, if one does."""
+    if not _after_break(lines, index) or _continues(lines, index):
+        return None
+    title, used = lines[index].strip(), 1
+    following = _next_start(lines, index + 1)
+    if run_in := SECTION_RUN_IN.match(title):
+        title, used = run_in.group("title"), 0
+        if _numbered(lines, following) and _line(lines, (following or 0) - 1).endswith(":"):
+            return None  # "CLOSED SESSION ITEMS — ... the following matters:" over a list
+    elif not _MINUTES_LABEL.match(_line(lines, _next_filled(lines, index + 1))):
+        return None  # alone, only a heading whose text opens "Minutes:" as the items' do
+    if len(title.split()) < 2:
+        return None  # a word alone: a letterhead or the end of a broken line
+    if not SECTION_TITLE.match(title) or _NOT_HEADINGS.match(title.rstrip(": ")):
+        return None
+    return _Heading(index, "", _tidy(title).rstrip(":"), used)
+
+
+def _next_filled(lines: _Lines, index: int) -> int:
+    """Return the first non-blank line at or after ``index`` (or the end)."""
+    return next((i for i in range(index, len(lines)) if lines[i].strip()), len(lines))
+
+
+def _line(lines: _Lines, index: int) -> str:
+    """Return a line stripped, or "" past the end."""
+    return lines[index].strip() if index < len(lines) else ""
+
+
+def _continues(lines: _Lines, index: int) -> bool:
+    """Tell a line that goes on from an unfinished one: after a comma or "and" ("COUNCILMEMBER
+    X," / "MAYOR Y"), or after a long line in capitals (a resolution's title over lines)."""
+    before = lines[index - 1].strip() if index else ""
+    long_capitals = _in_capitals(before) and len(before) >= _FULL_CAPITALS
+    return long_capitals or bool(re.search(r"(?:[,&\-–]|\band|\bor)$", before, re.IGNORECASE))
+
+
+def _next_start(lines: _Lines, index: int) -> int | None:
+    """Return the first non-blank line at or after ``index`` that starts a paragraph."""
+    return next(
+        (i for i in range(index, len(lines)) if i in lines.starts and lines[i].strip()), None
+    )
 
 
 def _next_title(lines: _Lines, index: int) -> tuple[str, int]:
