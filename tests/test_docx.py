@@ -64,7 +64,7 @@ def test_every_disposition_reads_as_one_council_meeting() -> None:
         assert (meeting.council, meeting.committee) == ("City of Winnipeg", "City Council")
         assert meeting.date == date.fromisoformat(day)
         assert meeting.date_inferred is False
-        numbers = [i.number for i in meeting.items]
+        numbers = [i.number for i in meeting.items if i.number]  # notices have none
         assert len(numbers) == len(set(numbers)) > 20
 
 
@@ -170,8 +170,22 @@ def test_recorded_votes_on_report_items_and_by_laws() -> None:
 
 
 @pytest.mark.corpus
+def test_notices_of_motion_are_unnumbered_and_titled_as_notices() -> None:
+    notices = [i for i in disposition("2017-12-13").items if "otice of" in i.title[:20]]
+    assert [(i.number, " ".join(i.title.split()[:9])) for i in notices] == [
+        ("", "Notice of Motion – That Winnipeg City Council now"),
+        ("", "Notice of Motion – That the Winnipeg Public Service"),
+    ]
+
+
+@pytest.mark.corpus
 def test_vote_on_a_referral_names_its_mover() -> None:
-    notice = item(disposition("2016-03-23"), "Notice of Motion 2")
+    [notice] = [
+        i
+        for i in disposition("2016-03-23").items
+        if i.title.startswith("Notice of Motion – ")
+        and i.resolutions[0].mover == "Councillor Eadie"
+    ]
     first, *referrals = notice.resolutions
     assert (first.mover, first.seconder) == ("Councillor Eadie", "Councillor Wyatt")
     assert [(r.mover, *votes(r)) for r in referrals] == [

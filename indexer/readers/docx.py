@@ -260,11 +260,13 @@ def _reader(heading: str) -> Callable[[_State, Rows], None]:
 
 
 def _unique_items(drafts: list[_Draft]) -> Iterator[Item]:
-    """Freeze drafts into items, numbering repeats "Condolence (2)", "Condolence (3)"."""
+    """Freeze drafts into items, numbering repeats "Condolence (2)", "Condolence (3)"; items
+    without a number stay without one."""
     seen: dict[str, int] = {}
     for draft in drafts:
         count = seen[draft.number] = seen.get(draft.number, 0) + 1
-        yield draft.item(draft.number if count == 1 else f"{draft.number} ({count})")
+        repeat = count > 1 and draft.number
+        yield draft.item(f"{draft.number} ({count})" if repeat else draft.number)
 
 
 # -- date and attendance ---------------------------------------------------------------------
@@ -501,11 +503,16 @@ def _read_motions(state: _State, rows: Rows) -> None:
             state.motions.setdefault(printed, draft)
 
 
+_NOTICE_TITLE = "Notice of Motion – "  # before a notice's wording, as it has no number
+
+
 def _read_notices(state: _State, rows: Rows) -> None:
-    """Read NOTICE OF MOTION: mover / seconder | wording | disposition."""
+    """Read NOTICE OF MOTION: mover / seconder | wording | disposition; a notice is not
+    numbered, so its title says what it is ("Notice of Motion – That ...")."""
     for row in _body(rows, 3):
-        number = f"Notice of Motion {len(state.notices) + 1}"
-        state.notices.append((_squash(row[0]), _motion(state, number, "Notice of motion", row)))
+        draft = _motion(state, "", "Notice of motion", row)
+        draft.title = _NOTICE_TITLE + draft.title
+        state.notices.append((_squash(row[0]), draft))
 
 
 def _motion(state: _State, number: str, kind: str, cells: Row) -> _Draft:
@@ -515,7 +522,7 @@ def _motion(state: _State, number: str, kind: str, cells: Row) -> _Draft:
     moved = ", ".join(
         f"{verb} {who}" for verb, who in (("Moved by", mover), ("Seconded by", seconder)) if who
     )
-    lines = [f"{kind}: {number}", moved, wording, f"Disposition: {disposition}"]
+    lines = [f"{kind}: {number}" if number else kind, moved, wording, f"Disposition: {disposition}"]
     draft = _Draft(number, _headline(wording), [line for line in lines if line], disposition)
     text = f"{wording}\n{disposition}".strip()
     draft.resolutions.append(
@@ -714,8 +721,9 @@ def _notice_target(state: _State, subject: str) -> _Draft | None:
 
 
 def _quotes(title: str, subject: str) -> bool:
-    """Tell whether a subject quotes the first eight words of a motion's title."""
-    opening = " ".join(title.split()[:8]).lower()
+    """Tell whether a subject quotes the first eight words of a motion's wording."""
+    wording = title.removeprefix(_NOTICE_TITLE)
+    opening = " ".join(wording.split()[:8]).lower()
     return len(opening.split()) == 8 and opening in " ".join(subject.split()).lower()
 
 
