@@ -278,3 +278,18 @@ def test_capital_lines_are_not_sections_where_items_are_titled_in_capitals() -> 
     )
     assert numbers_and_titles(text) == [("1", "APOLOGIES"), ("2", "PLANNING APPLICATIONS"),
                                         ("3", "FINANCE")]  # fmt: skip
+
+
+def test_dense_title_in_capitals_is_not_continued_by_its_text() -> None:
+    filler = [
+        f"Line {n} of a long paragraph of the minutes that runs to the margin." for n in range(16)
+    ]
+    heading = "1. ANNUAL BUDGET MONITORING REPORT FOR THE YEAR (Agenda item 4)"
+    text = "\n".join(
+        [*filler, heading, "In respect of the budget the Director of Finance reported a surplus.",
+         "2. WORK PROGRAMME (Agenda item 5)", "The work programme for the year was noted."]
+    )  # fmt: skip
+    assert numbers_and_titles(text) == [
+        ("1", "ANNUAL BUDGET MONITORING REPORT FOR THE YEAR (Agenda item 4)"),
+        ("2", "WORK PROGRAMME (Agenda item 5)"),
+    ]

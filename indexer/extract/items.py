@@ -133,6 +133,18 @@ def _paragraph_starts(lines: list[str], dense: bool) -> frozenset[int]:
     return frozenset(starts)
 
 
+def _same_case(title: str, following: str) -> bool:
+    """Tell whether a line is set like the title it may continue: both mostly in capitals
+    ("ANNUAL REPORT (Agenda item 4)" is not continued by "In respect of ...") or neither."""
+    return _mostly_capitals(title) == _mostly_capitals(following)
+
+
+def _mostly_capitals(text: str) -> bool:
+    """Tell whether most of a line's letters are capitals."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 > len(letters)
+
+
 def _in_capitals(text: str) -> bool:
     """Tell a line in capitals ("CONSENT CALENDAR") from one in mixed case."""
     letters = [c for c in text if c.isalpha()]
@@ -305,7 +317,7 @@ def _wrapped(lines: _Lines, index: int, title: str) -> tuple[str, int]:
         and not title.rstrip().endswith((".", ":", ";"))
         and (
             (following[0].islower() and len(lines[index + used - 1].strip()) >= 50)
-            or (lines.dense and index + used not in lines.starts)
+            or (lines.dense and index + used not in lines.starts and _same_case(title, following))
         )
     ):
         title, used = f"{title} {following}", used + 1
