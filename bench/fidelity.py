@@ -304,7 +304,7 @@ def score_document(label_path: Path) -> DocumentScore:
     for wanted in label["meetings"]:
         score_meeting(wanted, _pick(wanted, meetings, used), doc)
     for index, extra in enumerate(meetings):
-        if index not in used and extra.items:  # a meeting read that is not there
+        if index not in used and extra.items and not label.get("partial"):  # read, not there
             doc.tallies["items"].add(Tally(0, len(extra.items), 0))
     return doc
 
