@@ -8,7 +8,7 @@ from indexer.extract.attendance import find_attendance, find_roles, roster
 from indexer.extract.dates import infer_meeting_date
 from indexer.extract.header import Header, read_header
 from indexer.extract.items import RawItem, split_items
-from indexer.extract.resolutions import find_resolutions
+from indexer.extract.resolutions import apply_consent, find_resolutions
 from indexer.extract.speakers import Roster, find_contributions
 from indexer.model import Attendance, Item, Meeting
 
@@ -36,7 +36,7 @@ def assemble(
     chair = next((a.name for a in attendance if a.role == "chair"), None)
     roles = find_roles("\n\n".join(_attendance_parts(preamble, raw_items)))
     roster = Roster((a.name for a in attendance), chair=chair, roles=roles)
-    items = tuple(build_item(raw, roster) for raw in raw_items)
+    items = apply_consent([build_item(raw, roster) for raw in raw_items])
     meeting_date, inferred = header.date, False
     if meeting_date is None and (meeting_date := infer_meeting_date(full_text)):
         inferred = True

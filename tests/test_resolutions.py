@@ -1,6 +1,13 @@
 import pytest
 
-from indexer.extract.resolutions import find_resolutions, parse_movers, parse_outcome, parse_votes
+from indexer.extract.resolutions import (
+    apply_consent,
+    find_resolutions,
+    parse_movers,
+    parse_outcome,
+    parse_votes,
+)
+from indexer.model import Item
 
 
 def test_resolution_with_clauses_and_vote_before_it() -> None:
@@ -159,3 +166,122 @@ def test_decisions_without_a_marker(text: str, outcome: str | None) -> None:
 def test_a_short_fate_line_after_a_resolution_is_not_a_second_decision() -> None:
     text = "RESOLVED that the report be noted.\n\nCarried"
     assert [r.outcome for r in find_resolutions(text)] == ["noted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Moved by Ames to receive and file. Motion Carried 5-2.", "noted"),
+        ("Moved by Ames to receive, file, and refer to the Clerk. Motion Carried 5-2.", "noted"),
+        ("Moved by Ames to receive, file and approve the terms. Motion Carried 5-2.", "carried"),
+        ("Moved by Ames to delay final action until June 4. Motion Carried 6-1.", "deferred"),
+        ("Moved by Ames to defer; refer to the Manager. Motion Carried 6-1.", "deferred"),
+        ("Moved by Ames to adopt. Motion Carried 6-1.", "carried"),
+    ],
+)
+def test_what_a_carried_motion_asked_is_its_outcome(text: str, outcome: str) -> None:
+    [resolution] = find_resolutions(text)
+    assert (resolution.outcome, resolution.mover) == (outcome, "Ames")
+
+
+def test_a_motion_s_fate_alone_with_its_purpose() -> None:
+    text = "Item 7. Moved Ames to delay final action until June 4. Motion Carried 6-1."
+    assert [r.outcome for r in find_resolutions(text)] == ["deferred"]
+
+
+def _item(number: str, title: str, text: str = "") -> Item:
+    body = text or title
+    return Item(number=number, title=title, text=body, resolutions=tuple(find_resolutions(body)))
+
+
+def _decisions(items: tuple[Item, ...]) -> list[tuple[str, set[str | None], set[str | None]]]:
+    return [(i.number, {r.outcome for r in i.resolutions}, {r.mover for r in i.resolutions})
+            for i in items]  # fmt: skip
+
+
+def test_a_consent_range_adopts_each_item_without_a_decision_of_its_own() -> None:
+    items = (
+        _item("2", "Approving the agenda", "Moved by Ames to adopt. Motion Carried 5-0."),
+        _item("3", "Approving Consent Agenda - items 3 through 6",
+              "Moved by Bell to adopt the balance of the Consent Agenda. Motion Carried 5-0."),
+        _item("4", "Bus shelter grant"),
+        _item("5", "Resolution ordering construction of the following:"),
+        _item("5(A)", "Mill Lane sewer"),
+        _item("6", "Library report", "Moved by Cole to receive and file. Motion Carried 4-1."),
+        _item("7", "Parking study"),
+    )  # fmt: skip
+    assert _decisions(apply_consent(items)) == [
+        ("2", {"carried"}, {"Ames"}),
+        ("3", {"carried"}, {"Bell"}),
+        ("4", {"carried"}, {"Bell"}),
+        ("5", set(), set()),
+        ("5(A)", {"carried"}, {"Bell"}),
+        ("6", {"noted"}, {"Cole"}),
+        ("7", set(), set()),
+    ]
+
+
+def test_a_consent_range_keeps_out_its_exceptions_and_leaves_the_host() -> None:
+    items = (
+        _item("", "Public comments",
+              "Two people spoke.\n\nMOTION: Councilmember Ames moved to approve Consent "
+              "Calendar Item Nos. 5 through 7 with the exception of Item No. 6, seconded by "
+              "Councilmember Bell. The motion carried, 7-0."),
+        _item("5", "Minutes of May 2"),
+        _item("6", "Fountain repairs"),
+        _item("7", "Tree planting"),
+    )  # fmt: skip
+    read = apply_consent(items)
+    assert _decisions(read) == [
+        ("", set(), set()),
+        ("5", {"carried"}, {"Councilmember Ames"}),
+        ("6", set(), set()),
+        ("7", {"carried"}, {"Councilmember Ames"}),
+    ]
+    assert read[1].resolutions[0].seconder == "Councilmember Bell"
+
+
+def test_a_consent_calendar_adopts_the_items_marked_by_an_asterisk() -> None:
+    items = (
+        _item("01", "Presentation on parks",
+              "(01) Presentation on parks.\n\nCouncilmember Ames moved approval of the "
+              "remainder of the Consent Calendar.\n\nCouncilmember Bell seconded the motion, "
+              "which carried by unanimous voice vote - 5."),
+        _item("02", "Minutes", "(*02) Minutes of the meeting of May 2. Approved."),
+        _item("03", "Grant award", "(03) Grant award.\n\nThe Mayor spoke."),
+        _item("04", "Ratified bills", "(*04) Ratified bills of $3,000."),
+    )  # fmt: skip
+    assert _decisions(apply_consent(items)) == [
+        ("01", set(), set()),
+        ("02", {"approved", "carried"}, {None, "Councilmember Ames"}),
+        ("03", set(), set()),
+        ("04", {"carried"}, {"Councilmember Ames"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("(*12) Minutes of the meeting held on May 2. Approved.", "approved"),
+        ("(12) Resolution No. 101, “Approving a parcel map.” Adopted.", "adopted"),
+        ("Recommendation to award a contract to Acme. Accepted.", "approved"),
+        ("Request for a street closure. WITHDRAWN", "withdrawn"),
+        ("The approved plan was adopted by the board in May.", None),
+    ],
+)
+def test_a_one_word_decision_closing_an_entry(text: str, outcome: str | None) -> None:
+    assert [r.outcome for r in find_resolutions(text)] == ([outcome] if outcome else [])
+
+
+def test_a_consent_heading_and_its_sub_items_share_the_motion_under_it() -> None:
+    items = (
+        _item("4", "Consent Calendar"),
+        _item("4-A", "Draft minutes of July 10"),
+        _item("4-B", "Draft minutes of July 24",
+              "Draft minutes of July 24\n\nMember Ames made a motion to approve the Consent "
+              "Calendar and Member Bell seconded the motion. The motion passed 6-0."),
+        _item("5", "Regular agenda items"),
+    )  # fmt: skip
+    assert [(n, o) for n, o, _ in _decisions(apply_consent(items))] == [
+        ("4", {"passed"}), ("4-A", {"passed"}), ("4-B", {"passed"}), ("5", set()),
+    ]  # fmt: skip

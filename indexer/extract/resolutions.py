@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from indexer.extract.numbers import NUMBER_WORD, words_to_int
-from indexer.model import Resolution
+from indexer.model import Item, Resolution
 
 _MARKER = (
     r"(?:\bRESOLVED\b|\bResolved\s+(?:that|to|:)|\bIT\s+WAS\s+RESOLVED\b|\bIt\s+was\s+resolved\b"
@@ -18,7 +19,8 @@ MARKER_RE = re.compile(_MARKER)
 FATE_RE = re.compile(
     r"\b(?:(?:motion|amendment|recommendation|proposal)\s+(?:was|is)|(?:motion|amendment"
     r"|recommendation|proposal)s\s+were)\s+(?:declared\s+|duly\s+)?"
-    r"(?:carried|lost|defeated|withdrawn|agreed|adopted|passed)\b",
+    r"(?:carried|lost|defeated|withdrawn|agreed|adopted|passed)\b"
+    r"|\bmotion\s+(?:carried|passed|failed)\b",  # "Motion Carried 6-1", "The motion carried, 7-0"
     re.IGNORECASE,
 )
 _AMENDMENT_RE = re.compile(r"\bamendment\b", re.IGNORECASE)
@@ -83,6 +85,16 @@ _SUBSTANCE_RE = re.compile(
     r"\b(?:be|is|are|been)\s+(?:hereby\s+|now\s+)?(" + "|".join(_SUBSTANCE) + r")\b",
     re.IGNORECASE,
 )
+# What a motion asks, in US action summaries: "Moved by X to receive and file", "to defer",
+# "to delay final action until May 23". Receiving and filing alone notes a paper; with an
+# approval ("receive, file and approve") it decides, so only the first words count.
+_PURPOSE_RE = re.compile(
+    r"\b(?:moved|motion)\b[^.;]{0,60}?\bto\s+(?:(?P<noted>receive(?:,|\s+and)\s+file)"
+    r"(?!,?\s+and\s+(?:approve|adopt|accept|grant|authori[sz]e|affirm|confirm)\b)"
+    r"|(?P<deferred>defer|delay|postpone|table|continue\s+(?:the\s+|this\s+)?(?:item|matter|hearing"
+    r"|public\s+hearing|to|until))\b|(?P<referred>refer)\b)",
+    re.IGNORECASE,
+)
 # Decisions stated without a marker or a motion: "It was agreed to ...", "The minutes of the
 # meeting ... were confirmed as a correct record", "The Committee noted the report", "... Noted".
 _DECISION_RES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -108,7 +120,19 @@ _DECISION_RES: tuple[tuple[re.Pattern[str], str], ...] = (
         "noted",
     ),
     (re.compile(r"[^.\n]{3,200}[.,;]\s+Noted\.?[ \t]*$", re.MULTILINE), "noted"),
+    # A one-word decision closing an entry: "(*05-004) Minutes of May 2. Approved."
+    (
+        re.compile(
+            r"[^\n]{3,}[.)”\"]\s+(?-i:(?P<word>Approved|Accepted|Adopted|Carried|Agreed|Received"
+            r"|Withdrawn|Deferred|Tabled|Postponed|Ratified|APPROVED|ACCEPTED|ADOPTED|CARRIED"
+            r"|AGREED|RECEIVED|WITHDRAWN|DEFERRED|TABLED|POSTPONED|RATIFIED))\.?[ \t]*$",
+            re.MULTILINE,
+        ),
+        "agreed",
+    ),
 )
+# The outcome each closing word gives.
+_CLOSING_WORDS = {"accepted": "approved", "ratified": "approved", "tabled": "deferred"}
 _OUTCOME_RES = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _OUTCOME_PATTERNS)
 _VOTE_OUTCOMES = ("carried", "lost")
 _VOTE_WORDS = re.compile(
@@ -329,7 +353,9 @@ def motion_outcome(text: str) -> str | None:
     if fate in (None, "lost", "withdrawn"):
         return fate
     substance = _SUBSTANCE_RE.search(text)
-    return _SUBSTANCE[substance.group(1).lower()] if substance else fate
+    if substance:
+        return _SUBSTANCE[substance.group(1).lower()]
+    return _purpose(text) or fate
 
 
 def _fate(text: str) -> str | None:
@@ -344,13 +370,17 @@ def _plain_decisions(paragraphs: list[str], index: int) -> list[Resolution]:
     """Return the decisions a paragraph without a marker or a motion records."""
     paragraph = paragraphs[index]
     if _is_fate(paragraphs, index):
-        return [make_resolution(paragraph)]
+        resolution = make_resolution(paragraph)
+        return [replace(resolution, outcome=motion_outcome(paragraph) or resolution.outcome)]
     if len(paragraph) < 80 and index and (fate := _fate(paragraph)):
         outcome = motion_outcome(f"{paragraphs[index - 1]}\n{paragraph}") or fate
         return [Resolution(text=paragraph.strip(), outcome=outcome)]
     for pattern, outcome in _DECISION_RES:
         if match := pattern.search(paragraph):
             said = match.group(0).strip()
+            if word := match.groupdict().get("word"):
+                outcome = _CLOSING_WORDS.get(word.lower(), word.lower())
+                return [Resolution(text=said, outcome=outcome)]
             return [Resolution(text=said, outcome=parse_outcome(said) or outcome)]
     return []
 
@@ -384,3 +414,128 @@ def _tail(paragraphs: list[str], index: int) -> str:
         ):
             return "\n" + following
     return ""
+
+
+# -- consent agendas: one motion adopts many items ---------------------------------------------
+
+# A consent agenda or calendar, adopted by one motion: "the balance of the Consent Agenda".
+CONSENT_RE = re.compile(r"\bconsent\s+(?:agenda|calendar)s?\b", re.IGNORECASE)
+# The items it names: "items 3 through 95", "Consent Calendar Item Nos. 5 through 17".
+_RANGE_RE = re.compile(
+    r"\bitems?\s+(?:nos?\.?\s*)?(\d+)\s*(?:through|thru|to|[-–])\s*(\d+)\b", re.IGNORECASE
+)
+# The items kept out of it: "with the exception of Item No. 15", "except Items 7 and 9".
+_EXCEPT_RE = re.compile(
+    r"\bexcept(?:ion\s+of|ing)?\s+(?:for\s+)?(?:agenda\s+)?items?\s+(?:nos?\.?\s*)?"
+    r"(\d+(?:\s*(?:,|and|&)\s*\d+)*)",
+    re.IGNORECASE,
+)
+# An item marked as adopted on consent by an asterisk before its number: "(*05-004)", "*B.".
+_STARRED_RE = re.compile(r"^\s*\(?\*\s*\w")
+_LEADING_NUMBER_RE = re.compile(r"^\D{0,4}?(\d+)")  # "7(A)" -> 7, "Item 12" -> 12
+
+
+def apply_consent(items: Sequence[Item]) -> tuple[Item, ...]:
+    """Give a consent agenda motion's outcome and movers to each item it adopts unheard."""
+    result = list(items)
+    for host, item in enumerate(items):
+        motion = next((r for r in item.resolutions if _is_consent_motion(r)), None)
+        if motion is None:
+            continue
+        members = _consent_members(items, host, motion)
+        for index in members:
+            if not _decided_alone(result[index]):
+                result[index] = _adopted(result[index], motion)
+        if members and host not in members and not CONSENT_RE.search(item.title):
+            kept = tuple(r for r in result[host].resolutions if r is not motion)
+            result[host] = replace(result[host], resolutions=kept)
+    return tuple(result)
+
+
+def _is_consent_motion(resolution: Resolution) -> bool:
+    """Tell a motion that adopts a consent agenda (not one that removes an item from it)."""
+    adopted = resolution.outcome is not None and resolution.outcome not in ("lost", "withdrawn")
+    return adopted and bool(CONSENT_RE.search(resolution.text))
+
+
+_ADOPTING = ("carried", "agreed", "adopted", "approved", "passed")
+
+
+def _decided_alone(item: Item) -> bool:
+    """Tell an item decided apart from the consent vote: by its own motion, or otherwise
+    than adopted ("Withdrawn.")."""
+    decided = [r for r in item.resolutions if r.outcome]
+    return any(r.mover or r.outcome not in _ADOPTING for r in decided)
+
+
+def _adopted(item: Item, motion: Resolution) -> Item:
+    """Return an item adopted on consent: its own motion, if any, takes the consent vote's
+    outcome (or what it asked, "to receive and file"); else the consent motion is its own."""
+    own = [r for r in item.resolutions if r.mover and not r.outcome]
+    if not own:
+        return replace(item, resolutions=(*item.resolutions, motion))
+    decided = tuple(
+        replace(r, outcome=_purpose(r.text) or motion.outcome) if r in own else r
+        for r in item.resolutions
+    )
+    return replace(item, resolutions=decided)
+
+
+def _purpose(text: str) -> str | None:
+    """Return the outcome a motion's purpose gives ("to receive and file": noted), if any."""
+    purpose = _PURPOSE_RE.search(text)
+    return purpose.lastgroup if purpose else None
+
+
+def _consent_members(items: Sequence[Item], host: int, motion: Resolution) -> list[int]:
+    """Return the indexes of the items a consent motion adopts: its numbered range, else
+    the items marked by an asterisk, else the sub-items of the consent heading it is under."""
+    title = items[host].title if CONSENT_RE.search(items[host].title) else ""
+    if span := _RANGE_RE.search(f"{title}\n{motion.text}"):
+        return _in_range(items, host, (int(span.group(1)), int(span.group(2))), motion.text)
+    starred = [i for i, item in enumerate(items) if _STARRED_RE.match(item.text)]
+    return starred or _under_heading(items, host)
+
+
+def _in_range(items: Sequence[Item], host: int, span: tuple[int, int], text: str) -> list[int]:
+    """Return the items from the host on whose numbers lie in the span, until one leaves it."""
+    excepted = {int(n) for m in _EXCEPT_RE.finditer(text) for n in re.findall(r"\d+", m.group(1))}
+    members: list[int] = []
+    for index in range(host, len(items)):
+        number = _LEADING_NUMBER_RE.match(items[index].number)
+        if number is None:
+            continue
+        value = int(number.group(1))
+        if not span[0] <= value <= span[1]:
+            if members:
+                break
+            continue
+        if value not in excepted and not _heading_or_unused(items, index):
+            members.append(index)
+    return members
+
+
+# A number kept on the agenda with nothing under it: "NUMBER NOT USED", "Item not used".
+_UNUSED_RE = re.compile(r"\b(?:number|item|no\.?)\s+not\s+used\b", re.IGNORECASE)
+
+
+def _heading_or_unused(items: Sequence[Item], index: int) -> bool:
+    """Tell an item that is only a heading over sub-items ("7." over "7(A)") or an unused number."""
+    following = items[index + 1].number if index + 1 < len(items) else ""
+    number = items[index].number
+    heads = bool(number) and bool(re.match(rf"{re.escape(number)}[^\d]", following))
+    return heads or bool(_UNUSED_RE.search(items[index].title))
+
+
+def _under_heading(items: Sequence[Item], host: int) -> list[int]:
+    """Return a consent heading ("4. Consent Calendar") and its sub-items ("4-A", "4-B")."""
+    heading = next((i for i in range(host, -1, -1) if CONSENT_RE.search(items[i].title)), None)
+    if heading is None:
+        return []
+    stem = items[heading].number
+    subs = [
+        i
+        for i in range(heading + 1, len(items))
+        if stem and re.match(rf"{re.escape(stem)}[^\d]", items[i].number)
+    ]
+    return [heading, *subs] if host == heading or host in subs else []
