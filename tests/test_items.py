@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.extract.items import split_items
+from indexer.extract.items import split_items, unrun
 
 
 def numbers_and_titles(text: str) -> list[tuple[str, str]]:
@@ -293,3 +293,24 @@ def test_dense_title_in_capitals_is_not_continued_by_its_text() -> None:
         ("1", "ANNUAL BUDGET MONITORING REPORT FOR THE YEAR (Agenda item 4)"),
         ("2", "WORK PROGRAMME (Agenda item 5)"),
     ]
+
+
+def test_items_run_together_on_one_line_are_cut_apart() -> None:
+    text = (
+        "1. INVOCATION. 2. PLEDGE OF ALLEGIANCE. 3. APPROVAL OF MINUTES OF DECEMBER 8, 2010. "
+        "Moved by Commissioner Bell to approve the minutes. Motion carried 5-0. 7. Later.\n\n"
+        "4. BUDGET AMENDMENT\n\nThe amendment was approved."
+    )
+    _, items = split_items(text)
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "INVOCATION"),
+        ("2", "PLEDGE OF ALLEGIANCE"),
+        ("3", "APPROVAL OF MINUTES OF DECEMBER 8, 2010"),
+        ("4", "BUDGET AMENDMENT"),
+    ]
+    assert "Motion carried 5-0. 7. Later." in items[2].body  # 7 does not follow 3
+
+
+def test_a_numbered_sentence_list_is_not_cut() -> None:
+    text = "1. The budget be approved; 3. the reserves be kept."
+    assert unrun(text) == text

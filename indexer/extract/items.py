@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 _TITLE = r"(?P<title>[A-Z0-9\"“'‘(£][^\n]{1,300}?)"
 # Roman numerals I to XXXIX, as agendas number their parts ("VII.").
@@ -170,7 +171,7 @@ class _Heading:
 
 def split_items(text: str) -> tuple[str, list[RawItem]]:
     """Return the text before the first item, and the items."""
-    lines = _Lines(text.split("\n"))
+    lines = _Lines(unrun(text).split("\n"))
     headings = _headings(lines)
     if not headings:
         return text, []
@@ -183,12 +184,39 @@ def split_items(text: str) -> tuple[str, list[RawItem]]:
     return preamble, items
 
 
+# Items run together on one line, each number the next: "1. INVOCATION. 2. PLEDGE OF
+# ALLEGIANCE. 3. APPROVAL OF MINUTES ..." (summary minutes typed as one paragraph).
+_RUN_START = re.compile(r"^[ \t]*(?P<number>\d{1,3})\.[ \t]+[A-Z]")
+_RUN_NEXT = re.compile(r"(?<=[.;:!?])[ \t]+(?P<number>\d{1,3})\.[ \t]+(?=[A-Z])")
+
+
+def unrun(text: str) -> str:
+    """Put items run together on one line on lines of their own, when the line starts with an
+    item number and the numbers after it follow on one by one."""
+    return "\n".join(_unrun_line(line) for line in text.split("\n"))
+
+
+def _unrun_line(line: str) -> str:
+    start = _RUN_START.match(line)
+    if not start:
+        return line
+    expected, cuts = int(start.group("number")) + 1, []
+    for found in _RUN_NEXT.finditer(line):
+        if int(found.group("number")) == expected:
+            cuts.append(found.start())
+            expected += 1
+    if not cuts:
+        return line
+    bounds = [0, *cuts, len(line)]
+    return "\n\n".join(line[a:b].strip() for a, b in pairwise(bounds))
+
+
 def _item(heading: _Heading, body: str) -> RawItem:
     """Cut an item's body into its agenda text and its Minutes: and Decision: blocks."""
     blocks = _blocks(body)
     return RawItem(
         number=heading.number.rstrip("."),
-        title=heading.title,
+        title=re.sub(r"(?<=[A-Z)])\.$", "", heading.title),  # "INVOCATION." is a heading
         body="\n\n".join(part for part in blocks.values() if part),
         minutes=blocks.get("minutes"),
         decision=blocks.get("decision"),
