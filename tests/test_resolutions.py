@@ -285,3 +285,45 @@ def test_a_consent_heading_and_its_sub_items_share_the_motion_under_it() -> None
     assert [(n, o) for n, o, _ in _decisions(apply_consent(items))] == [
         ("4", {"passed"}), ("4-A", {"passed"}), ("4-B", {"passed"}), ("5", set()),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "movers"),
+    [
+        ("Cynigiwyd gan y Cyng. A. Bryn, eiliwyd gan y Cyng. C. Dale gyda phawb yn gytûn.",
+         ("Cyng. A. Bryn", "Cyng. C. Dale")),
+        ("The fee was set (proposed Cllr A Bryn, seconded Cllr C Dale).",
+         ("Cllr A Bryn", "Cllr C Dale")),
+        ("Member Ames motioned for approval. The motion was seconded by Member Bell.",
+         ("Member Ames", "Member Bell")),
+        ("Prop. AB 2nd CD All agreed.", (None, None)),
+    ],
+)  # fmt: skip
+def test_more_forms_of_movers(text: str, movers: tuple[str | None, str | None]) -> None:
+    assert parse_movers(text) == movers
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Member Ames motioned for approval. The motion was seconded by Member Bell and "
+         "passed by the following voice vote: Ayes - 5.", "passed"),
+        ("Cynigiwyd gan y Cyng. A. Bryn, eiliwyd gan y Cyng. C. Dale gyda phawb yn gytûn.",
+         "agreed"),
+        ("Cllr Ames proposed that the hedge be cut. Seconded Cllr Bell, all agreed.", "agreed"),
+    ],
+)  # fmt: skip
+def test_more_fates_of_motions(text: str, outcome: str) -> None:
+    [resolution] = find_resolutions(text)
+    assert resolution.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("An amendment was made. The minutes were then accepted as a true record.", "approved"),
+        ("Trafodwyd y gyllideb. Cytunwyd i brynu mainc.", "agreed"),
+    ],
+)
+def test_more_decisions_without_a_marker(text: str, outcome: str) -> None:
+    assert [r.outcome for r in find_resolutions(text)] == [outcome]

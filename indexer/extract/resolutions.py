@@ -60,18 +60,21 @@ _FATE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "passed",
         r"\b(?:motion|amendment|it|which)\s+(?:was\s+|is\s+)?(?:declared\s+)?passed\b"
-        r"|\bdeclared\s+(?:the\s+motion\s+)?passed\b|(?-i:\bPASSED\b)|^\s*passed\b",
+        r"|\bdeclared\s+(?:the\s+motion\s+)?passed\b|(?-i:\bPASSED\b)|^\s*passed\b"
+        r"|\bseconded\b[^.]{0,80}?\band\s+(?:was\s+)?(?:unanimously\s+)?passed\b",
     ),
     (
         "carried",
         r"\b(?:motion|amendment|it|which)\s+(?:was\s+|is\s+)?(?:declared\s+|duly\s+)?carried\b"
         r"|\bdeclared\s+(?:the\s+motion\s+)?carried\b|(?-i:\bCARRIED\b)|^\s*carried\b"
-        r"|\bcarried\s+(?:unanimously|by\s+\w+|\d)",
+        r"|\bcarried\s+(?:unanimously|by\s+\w+|\d)"
+        r"|\bseconded\b[^.]{0,80}?\band\s+(?:was\s+)?(?:unanimously\s+)?carried\b",
     ),
     (
         "agreed",
         r"\b(?:unanimously|duly|and|was|were)\s+(?:agreed|resolved|approved)\b"
-        r"|(?:^|[.]\s+)Agreed\b|\ball\s+(?:were\s+)?in\s+favou?r\b",
+        r"|(?:^|[.]\s+)Agreed\b|\ball\s+(?:were\s+)?in\s+favou?r\b|\ball\s+agreed\b"
+        r"|\bagreed\s+by\s+all\b|\bgyda\s+phawb\s+yn\s+gyt[ûu]n\b|\byn\s+unfrydol\b",
     ),
 )
 _FATE_RES = tuple((n, re.compile(p, re.IGNORECASE | re.MULTILINE)) for n, p in _FATE_PATTERNS)
@@ -100,14 +103,17 @@ _PURPOSE_RE = re.compile(
 _DECISION_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\bminutes\b[^.]{0,200}?\b(?:were|was|be)\s+(?:duly\s+|unanimously\s+)?"
+            r"\bminutes\b[^.]{0,200}?\b(?:were|was|be)\s+(?:duly\s+|unanimously\s+|then\s+)?"
             r"(?:agreed|approved|confirmed|accepted|adopted|signed)\b[^.]*",
             re.IGNORECASE,
         ),
         "approved",
     ),
     (
-        re.compile(r"\bIt\s+was\s+(?:unanimously\s+|further\s+|therefore\s+)?agreed\b[^.]*"),
+        re.compile(
+            r"\bIt\s+was\s+(?:unanimously\s+|further\s+|therefore\s+)?agreed\b[^.]*"
+            r"|\bCytunwyd\b[^.]*"  # Welsh: "it was agreed"
+        ),
         "agreed",
     ),
     (
@@ -160,14 +166,14 @@ _TITLE_WORD = (
     r"|Councilmember|Councilman|Councilwoman|Alderman|Alderwoman|Alderperson|Ald\.?|Mayor|Reeve"
     r"|Warden|Commissioner|Supervisor|Trustee|Board\s+Member|Boardmember|Member|Director|President"
     r"|Chair(?:man|woman|person)?|Secretary|Treasurer|Selectman|Selectwoman|Mr\.?|Mrs\.?|Ms\.?"
-    r"|Miss|Dr\.?)"
+    r"|Miss|Dr\.?|Cyng\.?|Cynghorydd)"
 )
 _TITLE = rf"{_TITLE_WORD}(?:\s*/\s*{_TITLE_WORD})*(?:\s+(?:Mrs|Mr|Ms|Dr|Miss)\.?)?"
 # A word of a name: an initial, a capitalised word, "deHaan"; never an all-capitals word ("BE")
 # nor a word that starts the next clause ("Seconded by", "Motion carried").
 _NAME_WORD = (
     r"(?!(?:Seconded|Seconder|Second|Moved|Mover|Motion|Carried|That|The|And|To|For|On|In"
-    r"|Cllrs?|Councillors?)\b)"
+    r"|Cllrs?|Councillors?|All|Agreed|Approved|Unanimously)\b)"
     r"(?:[A-Z]\.|(?![A-Z]{3,}\b)[A-Z][\w'’-]*|[a-z]{1,3}[A-Z][\w'’-]+)"
 )
 _NAME = rf"{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,3}}"
@@ -185,11 +191,13 @@ _MOVER_RES = tuple(
         rf"\b(?:moved|proposed|motion(?:\s+was)?(?:\s+made)?)\s+by\s*:?\s+{_PERSON}",
         rf"\bon\s+(?:the\s+)?motion\s+of\s+{_PERSON}",
         rf"\b(?:mover|moved|proposed|proposer)\s*[:\-–]\s*{_PERSON}",
-        rf"\bmoved\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}",
+        rf"\b(?:moved|proposed|prop\.)\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}",
+        rf"\bprop(?:osed)?\.?\s+(?=(?-i:[A-Z]{{2,3}})\b){_PERSON}",  # "Prop. JB 2nd DD"
+        rf"\bcynigiwyd\s+gan\s+(?:y\s+)?{_PERSON}",  # Welsh: "Cynigiwyd gan y Cyng. X"
         rf"\(moved\s*/\s*seconded\s*:?\s*{_PERSON}\s*/",
         rf"{_SUBJECT}[^\S\n]+(?-i:made|makes|put|puts)\s+(?:a|the)\s+motion\b",
-        rf"{_SUBJECT}[^\S\n]+(?-i:moved|moves|proposed|proposes)\b(?=\s*(?:,|that\b|to\s+[a-z]+|the\b"
-        r"|approval|adoption|acceptance|refusal|deferral|an?\s+amendment|a\s+motion))",
+        rf"{_SUBJECT}[^\S\n]+(?-i:moved|moves|motioned|proposed|proposes)\b(?=\s*(?:,|that\b|to\s+[a-z]+|the\b"
+        r"|(?:for\s+)?(?:approval|adoption|acceptance|refusal|deferral)|an?\s+amendment|a\s+motion))",
     )
 )
 # "Seconded by Y", "second by Y", "SECONDER: Y", "Y seconded the motion", "Y seconds".
@@ -199,6 +207,8 @@ _SECONDER_RES = tuple(
         rf"\bsecond(?:ed)?\s+by\s*:?\s+{_PERSON}",
         rf"\b(?:seconder|seconded)\s*[:\-–]\s*{_PERSON}",
         rf"\bseconded\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}",
+        rf"\b2nd\s+(?=(?-i:[A-Z]{{2,3}})\b){_PERSON}",  # "Prop. JB 2nd DD"
+        rf"\beiliwyd\s+gan\s+(?:y\s+)?{_PERSON}",  # Welsh: "eiliwyd gan y Cyng. Y"
         rf"\(moved\s*/\s*seconded\s*:?\s*[^/)]+/\s*{_PERSON}\)",
         rf"{_SUBJECT}[^\S\n]+(?-i:seconded|seconds|second)\b(?!\s+(?:by|reading|time|vice)\b)",
     )
@@ -239,8 +249,10 @@ def _first_person(patterns: tuple[re.Pattern[str], ...], text: str) -> str | Non
     return _clean_person(min(matches, key=lambda m: m.start()).group(1))
 
 
-def _clean_person(name: str) -> str:
-    return re.sub(r"\s+", " ", name).rstrip(".,;")
+def _clean_person(name: str) -> str | None:
+    """Return the name tidied; None for bare initials ("JB"), which name nobody certain."""
+    name = re.sub(r"\s+", " ", name).rstrip(".,;")
+    return None if re.fullmatch(r"[A-Z]{2,3}", name) else name
 
 
 def make_resolution(text: str, context: str = "") -> Resolution:
