@@ -24,15 +24,16 @@ _TITLE_HEAD = (
 )
 _TITLE_PREFIX = (
     r"(?:(?:Vice|Deputy|Acting|Interim|Assistant|Lord|Town|City|Parish|County|Borough|District"
-    r"|Executive|General|Fire|Police|Planning|Finance|Public\s+Works|Pro\s+Tem|First|Second)\s+)*"
+    r"|Executive|General|Fire|Police|Planning|Finance|Public\s+Works|Pro\s+Tem|First|Second"
+    r"|Committee)\s+)*"
 )
 _TITLE = rf"{_TITLE_PREFIX}{_TITLE_HEAD}(?:\s*/\s*{_TITLE_PREFIX}{_TITLE_HEAD})*"
 HONORIFIC = (
     rf"(?:{_TITLE}|Mr\.?|Mrs\.?|Ms\.?|Miss|Mx\.?|Dr\.?|Professor|Prof\.?|Sir|Dame|Lord|Lady"
-    r"|Reverend|Rev\.?)"
+    r"|Reverend|Rev\.?|Rabbi|Pastor|Imam)"
 )
 _WORD = (
-    r"(?:[A-Z]\.?|[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
+    r"(?:[A-Z](?:\.|\b)|[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
     r"|O'[A-Z][a-z]+|[a-z]{1,3}[A-Z][a-z]+)"
 )
 PERSON = rf"{HONORIFIC}(?:\s+(?:Mrs|Mr|Ms|Dr)\.?)?(?:\s+{_WORD}){{1,4}}"
@@ -44,12 +45,13 @@ ROLE = (
     rf"|Portfolio\s+Holder\s+for\s+{_OFFICE}"
     r"|(?:Director|Head|Chief\s+Executive|Assistant\s+Director)"
     rf"(?:\s+(?:of|for)\s+{_OFFICE})?"
-    r"|(?<=[Tt]he\s)(?:[A-Z][a-z]+\s+){1,4}(?:Officer|Manager|Solicitor|Clerk|Lawyer|Engineer"
-    r"|Planner|Adviser|Advisor|Accountant|Surveyor))"
+    r"|(?<=[Tt]he\s)(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}(?:Officer|Manager|Solicitor|Clerk|Lawyer"
+    r"|Engineer|Planner|Adviser|Advisor|Accountant|Surveyor|Director|Attorney|Coordinator"
+    r"|Specialist|Analyst|Administrator|Superintendent|Treasurer|Secretary|Auditor|Counsel))"
 )
 VERBS = (
     "said|says|asked|asks|responded|responds|replied|replies|stated|states|noted|notes|explained"
-    "|explains|commented|comments|added|adds|queried|queries|suggested|suggests|proposed|moved"
+    "|explains|commented|comments|added|adds|queried|queries|suggested|suggests|proposed"
     "|reported|reports|introduced|highlighted|welcomed|expressed|confirmed|confirms|advised"
     "|advises|informed|informs|questioned|raised|felt|thanked|thanks|agreed|pointed\\s+out"
     "|presented|presents|outlined|emphasised|emphasized|stressed|believed|indicated|indicates"
@@ -57,11 +59,23 @@ VERBS = (
     "|summarised|summarized|concluded|gave|gives|updated|updates|reminded|reminds|supported"
     "|opposed|declared|circulated|wished|considered|assured|accepted|inquired|inquires|enquired"
     "|enquires|mentioned|mentions|discussed|discusses|recommended|recommends|addressed|shared"
-    "|voiced|provided|announced|described|requested|thought|wondered|offered"
+    "|voiced|provided|announced|described|requested|thought|wondered|offered|asks|speaks|proposes"
+    "|encouraged|encourages|commended|cautioned|called\\s+for|objected|answered|remarked|observed"
+    "|reiterated|recalled|congratulated|praised|apologised|apologized|notified"
+    "|read\\s+(?:out|aloud|(?:a|an|the|her|his|their)\\s+(?:poem|statement|proclamation|letter))"
+)
+# Speaking verbs that make a bare, unknown name a speaker ("Jane Roe spoke in opposition").
+_STRONG_VERBS = (
+    r"said|says|stated|states|asked|asks|spoke|speaks|commented|comments|inquired|inquires"
+    r"|enquired|enquires|expressed|urged|questioned|addressed|voiced|called\s+for|encouraged"
+    r"|requested|requests|suggested|suggests|reported|reports|responded|replied|explained"
+    r"|presented|thanked|shared|cautioned|commended|objected|noted|notes|provided|gave"
 )
 _LEAD = r"(?:(?:In\s+(?:reply|response|answer)|However|Also|Finally|Furthermore|Then),?\s+)?"
 _PAREN = r"(?:\s*\([^)]{1,80}\))?"
-_VERB = rf"(?:\s+(?:also|then|further|again|had|would|strongly))?\s+(?:{VERBS})\b"
+_ADVERB = r"(?:\s+(?:also|then|further|again|had|would|strongly|briefly|then\s+also))?"
+_VERB = rf"{_ADVERB}\s+(?:{VERBS})\b"
+_STRONG_VERB = rf"(?:\s+(?:also|then|further|again|strongly|briefly))?\s+(?:{_STRONG_VERBS})\b"
 _QUESTION_RE = re.compile(
     rf"In\s+(?:response|reply|answer)\s+to\s+(?:a\s+)?(?:questions?|queries|a\s+query)\s+"
     rf"(?:from|by)\s+(?P<asker>{PERSON}){_PAREN},?\s+(?P<answerer>{PERSON}|{ROLE}){_PAREN}"
@@ -71,9 +85,99 @@ _SUBJECT_RE = re.compile(rf"^{_LEAD}(?P<who>{PERSON}|{ROLE}){_PAREN},?{_VERB}")
 _APPOSITION_RE = re.compile(
     rf"^{_LEAD}(?:(?P<role>{ROLE}),\s+(?P<who>{PERSON})|(?P<who2>{PERSON}),\s+(?P<role2>{ROLE})),{_VERB}"
 )
+# A name with who they are or where they come from, then a speaking verb: "Jane Roe, Alameda,
+# stated", "Ken Lee, Vice President, Island Poets, stated", "Ann Wu, Planner II, presented".
 _INTRO_RE = re.compile(
-    rf"^(?P<who>{FULL_NAME}),\s+(?P<role>[^,.]{{3,120}}?)(?:\s+\([A-Z]{{2,8}}\))?,?\s+"
-    r"(?:attended|presented|introduced|gave|was\s+present|reported|addressed|spoke)"
+    rf"^(?P<who>{PERSON}|{FULL_NAME}),\s+(?P<role>[^.;:]{{2,120}}?)(?:\s+\([A-Z]{{2,8}}\))?,?"
+    rf"(?:\s+(?:attended|was\s+present|addressed|spoke)|{_VERB})"
+)
+# A name alone before a speaking verb: "Dick Dillon suggests", "Jane Roe spoke".
+_BARE_RE = re.compile(rf"^{_LEAD}(?P<who>{FULL_NAME}){_PAREN},?(?P<verb>{_VERB})")
+# Initials standing for a member introduced as "Paula Kellingray (PK)": "PK reported".
+_INITIALS_RE = re.compile(rf"^{_LEAD}(?P<who>[A-Z]{{2,3}}){_VERB}")
+_INTRODUCED_INITIALS_RE = re.compile(rf"(?P<name>{FULL_NAME})\s*\((?P<code>[A-Z]{{2,3}})\)")
+# Who read, led or gave something: "Presented by Committee Chair Dishell.", "Read by Director X."
+_BY_RE = re.compile(
+    rf"^(?:Presented|Read|Led|Lead|Given|Introduced|Delivered)\s+by\s+(?:the\s+)?"
+    rf"(?P<who>{PERSON}|{ROLE}|{FULL_NAME})"
+)
+# A second speaker within the sentence: "..., to which the Supervising Planner responded ...".
+_TO_WHICH_RE = re.compile(
+    rf"\bto\s+which\s+(?P<who>{PERSON}|{ROLE}|{FULL_NAME})\s+(?:responded|replied|answered|stated"
+    r"|said|explained)\b"
+)
+# Noted speech: "it being noted that Councillor Rahman presented", "It was noted that Cllr X said".
+_NOTED_RE = re.compile(rf"\b(?:noted|recorded)\s+that\s+(?P<who>{PERSON}){_VERB}", re.IGNORECASE)
+# Titles for several people: "Councillors A and B", "Cllrs A and B", "Directors A, B and C".
+_PLURAL_TITLE = (
+    r"(?:(?:Vice\s+|Deputy\s+)?(?:Councillors|Councilors|Cllrs\.?|Crs\.?|Council\s+Members"
+    r"|Councilmembers|Councilmen|Commissioners|Supervisors|Trustees|Directors|Aldermen|Alderwomen"
+    r"|Board\s+Members|Boardmembers|Committee\s+Members|Members|Clerks|Messrs\.?|Selectmen))"
+)
+_ONE = rf"(?:(?:{_PLURAL_TITLE}|{_TITLE})\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}"
+_SEVERAL = rf"{_ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ONE}){{1,9}}"
+_SEVERAL_RE = re.compile(rf"^{_LEAD}(?P<who>{_SEVERAL}),?{_VERB}")
+# "Discussion ensued among Councilmembers A, B and C."
+_DISCUSSION_RE = re.compile(
+    rf"^(?:Discussion|Debate)\s+(?:ensued|followed|took\s+place)\s+(?:among|between|with)\s+"
+    rf"(?:the\s+)?(?P<who>{_ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ONE}){{0,9}})"
+)
+# A label opening a list of speakers: "Speakers: A, Alameda; B", "Public comment: A, B",
+# "Proponents (In favor of appeal): A", "Expressed support for the project: A, B".
+_LIST_LABEL_RE = re.compile(
+    r"^(?:(?:Public\s+)?Speakers?|Public\s+(?:Comments?|Speakers?|Testimony|Input)|Proponents?"
+    r"|Opponents?|(?:Spoke|Speaking)\s+(?:in\s+)?(?:support|favou?r|opposition|against)"
+    r"|Expressed\s+(?:support|opposition|concerns?)|In\s+(?:support|favou?r|opposition)"
+    r"|Delegations?|Delegates)\b[^:.]{0,80}:\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# A sentence that introduces speakers listed after it: "The following speakers addressed the
+# Council:", "the following individuals made verbal presentations at the meeting:".
+_FOLLOWING_RE = re.compile(
+    r"\bfollowing\s+(?:(?:speakers?|delegations?|delegates)\b[^:]{0,160}"
+    r"|(?:individuals?|persons?|people|residents?|members\s+of\s+the\s+public)\b[^:]{0,80}"
+    r"(?:spoke|speak|addressed|presentations?|comments?|submissions?|delegations?|testimony"
+    r"|heard)[^:]{0,80}):\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# The mark opening a list line or an item's reference: "1.", "12)", "-", "•", "(05-020)".
+_MARKER_RE = re.compile(r"^\s*(?:\(\s*[\w./-]{1,15}\s*\)|\d{1,3}(?:\.\d{1,3})*[.)]|[-•*▪·–])\s+")
+# An entry of a list of speakers: a line with a list mark, or a name ending with ";" or ",".
+_ENTRY_RE = re.compile(rf"{_MARKER_RE.pattern}|^(?=.{{2,120}}[;,](?:\s*and,?)?\s*$)")
+# A field label before the minutes' words: "MINUTES: Councillor X said ...".
+_FIELD_PREFIX_RE = re.compile(r"^(?:Minutes|Discussion|Notes?|Summary|Comments?)\s*:\s+", re.I)
+# Where a listed name ends: its affiliation, a note, or what the person did.
+_NAME_END_RE = re.compile(rf"\s*[,;(:]|{_VERB}|\s+(?:from|of|representing)\s")
+# Capitalised words that open sentences or name bodies, places and roles: never a person's name.
+_NOT_NAME_WORDS = (
+    "the this that these those there it its a an all both each some any no none other another"
+    " one two three on at in for with after before following during under upon since when while"
+    " if as by from to of and or but also however further then finally furthermore council"
+    " committee commission board staff members member public city county town village parish"
+    " borough district state national planning works police fire services service office"
+    " authority agency group association society club trust company inc llc ltd team residents"
+    " resident everyone several many chair chairman chairwoman chairperson mayor vice deputy"
+    " school library road street avenue centre center north south east west"
+    " new general community housing transport transportation health safety finance budget"
+    " report item agenda motion minutes resolution ordinance applicant appellant speaker"
+    " speakers discussion officer officers manager director directors coordinator government"
+    " relations department unidentified unknown anonymous january february march april june"
+    " july august september october november december monday tuesday wednesday thursday"
+    " friday saturday sunday councillors councilmembers commissioners trustees supervisors"
+    " clerk clerks consent calendar closed session regular special meeting item items"
+    " associates consulting consultants partners engineering architects corporation foundation"
+    " institute university college bank limited developments homes properties design"
+)
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
+# A word of a name: a name word, short capitals ("EJ"), a nickname in quotes, a particle.
+_NAME_WORD = (
+    rf"(?:{_WORD}|[A-Z]{{2,3}}|[“\"][A-Z][a-z]+[”\"]"
+    r"|(?:de|van|von|der|den|del|della|da|di|du|la|le)(?=\s))"
+)
+_NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+# What shows the words after a name are not who the person is: "A, seconded by B, moved".
+_NOT_ROLE_RE = re.compile(
+    r"\b(?:seconded|moved|by|who|which|that|when|after|following|if|because)\b", re.IGNORECASE
 )
 # A transcript turn inside minutes: "Smith: I move approval.", "Mayor Lago: Thank you."
 _TURN_RE = re.compile(rf"^(?P<who>{PERSON}|{FULL_NAME}|{_WORD}):\s+(?P<said>\S.*)$")
@@ -110,21 +214,84 @@ class _Said:
 def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Contribution]:
     """Return each speaker's contribution in ``text``; ``known`` names resolve short forms."""
     people = known if isinstance(known, Roster) else Roster(known)
+    people.learn_initials(text)
     contributions: list[Contribution] = []
+    listing = False
     for paragraph in re.split(r"\n\s*\n", _TURN_LINE_RE.sub("\n\n", text)):
         current: _Said | None = None
         buffer: list[str] = []
-        for sentence in split_sentences(paragraph):
-            said = _attribute(sentence, people)
+        for sentence in _sentences(paragraph, listing):
+            said, listing = _read(sentence, people, listing)
             if said:
                 _flush(contributions, current, buffer)
                 for extra in said[:-1]:
-                    contributions.append(Contribution(extra.speaker, sentence, extra.role))
-                current, buffer = said[-1], [sentence]
+                    contributions.append(Contribution(extra.speaker, extra.sentence, extra.role))
+                current, buffer = said[-1], [said[-1].sentence]
             elif current is not None and (buffer or _CONTINUES_RE.match(sentence)):
                 buffer.append(sentence)
         _flush(contributions, current, buffer)
     return _merge(contributions)
+
+
+def _sentences(paragraph: str, listing: bool) -> list[str]:
+    """Split a paragraph into sentences, and a list of speakers into its lines."""
+    if not (listing or _FOLLOWING_RE.search(re.sub(r"\s+", " ", paragraph))):
+        return split_sentences(paragraph)
+    lines = re.split(r"\n(?=\s*(?:\d{1,3}[.)]|[-•*▪·–])\s)", paragraph)
+    return [s for line in lines for s in ([line.strip()] if _MARKER_RE.match(line) else
+            split_sentences(line))]  # fmt: skip
+
+
+def _read(sentence: str, people: Roster, listing: bool) -> tuple[list[_Said], bool]:
+    """Return who speaks in ``sentence`` and whether a list of speakers is open after it."""
+    if listing and (marker := _ENTRY_RE.match(sentence)):
+        name = _listed_name(sentence[marker.end() :], single=True)
+        return ([_Said(people.resolve(name), None, sentence, True)] if name else []), True
+    if listing and not re.search(r"[a-z]", sentence):
+        return [], True  # a running head or page number inside the list
+    bare = _FIELD_PREFIX_RE.sub("", sentence.strip())
+    if match := _FOLLOWING_RE.search(bare) or _LIST_LABEL_RE.match(bare):
+        rest = match.group("rest").strip()
+        names = _listed_names(rest) if rest else []
+        return [_Said(people.resolve(n), None, sentence, True) for n in names], not rest
+    return _attribute(sentence, people), False
+
+
+def _listed_names(text: str) -> list[str]:
+    """Return the names of a list: "A, Alameda; B, Oakland" or "A, B and C"."""
+    if ";" in text:
+        entries = [e for part in text.split(";") for e in re.split(r",\s*and\s+", part)]
+        return [n for n in map(_listed_name, entries) if n]
+    parts = [p for p in re.split(r",|\band\b|&", text) if p.strip()]
+    if not re.search(r"\band\b|&", text):
+        return [n for n in [_listed_name(parts[0])] if n]  # "A, Chamber of Commerce"
+    places = any(len(p.split()) == 1 and not _listed_name(p) for p in parts)
+    names: list[str] = []
+    after_name = False
+    for part in parts:
+        name = _listed_name(part)
+        if name and not (places and after_name):  # "A, Alameda, and B, Oakland": pairs
+            names.append(name)
+        after_name = bool(name) and not after_name
+    return names
+
+
+def _listed_name(entry: str, single: bool = False) -> str | None:
+    """Return the name an entry of a list of speakers opens with, or None."""
+    entry = re.sub(r"^(?:and|&)\s*,?\s*", "", _MARKER_RE.sub("", entry.strip()))
+    name = _tidy(_NAME_END_RE.split(entry, maxsplit=1)[0])
+    return name if _is_name(name, single) else None
+
+
+def _is_name(text: str, single: bool = False) -> bool:
+    """Tell a person's name (titled, or two name words or more) from a place or a body."""
+    text = _tidy(text)
+    title = re.match(rf"(?:{HONORIFIC}\s+)+", text)
+    rest = text[title.end() :] if title else text
+    words = [w.strip(".,'’“”\"").lower() for w in rest.split()]
+    if not words or any(w in _NOT_NAME for w in words) or not re.fullmatch(_NAMES, rest):
+        return False
+    return any(len(w) > 1 for w in words) and (bool(title) or len(words) >= 2 or single)
 
 
 def _flush(out: list[Contribution], said: _Said | None, buffer: list[str]) -> None:
@@ -149,27 +316,114 @@ def _merge(contributions: list[Contribution]) -> list[Contribution]:
 def _attribute(sentence: str, people: Roster) -> list[_Said]:
     """Return who speaks in ``sentence`` (the asker first, then the one answering)."""
     sentence = sentence.strip()
-    if match := _QUESTION_RE.search(sentence):
+    bare = _FIELD_PREFIX_RE.sub("", _MARKER_RE.sub("", sentence))
+    said = _first_speaker(bare, sentence, people)
+    if said and (match := _TO_WHICH_RE.search(bare)):
+        answerer, role = people.resolve_role(match.group("who"))
+        if answerer not in {s.speaker for s in said}:
+            said.append(_Said(answerer, role, sentence, True))
+    return said
+
+
+def _first_speaker(bare: str, sentence: str, people: Roster) -> list[_Said]:
+    """Return the speakers ``bare`` (the sentence without its list mark) opens with."""
+    if match := _QUESTION_RE.search(bare):
         asker = people.resolve(match.group("asker"))
         answerer, role = people.resolve_role(match.group("answerer"))
         return [_Said(asker, None, sentence, True), _Said(answerer, role, sentence, True)]
-    if match := _INTRO_RE.match(sentence):
-        name = _tidy(match.group("who"))
-        people.add(name)
-        return [_Said(name, _tidy(match.group("role")), sentence, True)]
-    if match := _APPOSITION_RE.match(sentence):
+    if match := _APPOSITION_RE.match(bare):
         role = _tidy(match.group("role") or match.group("role2"))
         role = re.sub(r"^the\s+", "", role, flags=re.IGNORECASE)
         who = people.resolve(match.group("who") or match.group("who2"))
+        people.holds(role, who)
         return [_Said(who, role, sentence, True)]
+    if several := _several(bare, people):
+        return [_Said(who, None, sentence, True) for who in several]
+    if said := _introduced(bare, sentence, people):
+        return [said]
     if said := _inline_turn(sentence, people):
         return [said]
-    if match := _SUBJECT_RE.match(sentence):
+    if match := _SUBJECT_RE.match(bare):
         speaker, role = people.resolve_role(match.group("who"))
         if role is None and len(speaker.split()) >= 3:
             people.add(speaker)  # a full name, so that a later "Ms Vance" resolves to it
         return [_Said(speaker, role, sentence, True)]
+    return [_Said(who, role, sentence, True) for who, role in _other_forms(bare, people)]
+
+
+def _other_forms(bare: str, people: Roster) -> list[tuple[str, str | None]]:
+    """Return speakers named without a title, by initials, or in a phrase of the sentence."""
+    if (match := _BARE_RE.match(bare)) and _bare_speaker(match, people):
+        return [(people.resolve(match.group("who")), None)]
+    if (match := _INITIALS_RE.match(bare)) and (who := people.by_initials(match.group("who"))):
+        return [(who, None)]
+    if match := _BY_RE.match(bare):
+        who, role = people.resolve_role(match.group("who"))
+        return [(who, role)] if _is_name(who) or re.fullmatch(ROLE, who) else []
+    if match := _DISCUSSION_RE.match(bare):
+        return [(who, None) for who in _people_listed(match.group("who"), people)]
+    if (match := _NOTED_RE.search(bare)) and _is_name(_tidy(match.group("who"))):
+        return [(people.resolve(match.group("who")), None)]
     return []
+
+
+def _bare_speaker(match: re.Match[str], people: Roster) -> bool:
+    """Tell a bare name before a verb is a speaker: one of the meeting's people, or a name
+    followed by a verb only people do ("Jane Roe spoke in opposition")."""
+    who = _tidy(match.group("who"))
+    if not _is_name(who):
+        return False
+    return people.knows_person(who) or bool(re.fullmatch(_STRONG_VERB, match.group("verb")))
+
+
+def _introduced(bare: str, sentence: str, people: Roster) -> _Said | None:
+    """Return "Jane Roe, Alameda, stated" or "Ann Wu, Planner II, presented" as a speaker."""
+    match = _INTRO_RE.match(bare)
+    if not match or not _is_name(_tidy(match.group("who"))):
+        return None
+    role = _tidy(match.group("role"))
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", role)
+    if _NOT_ROLE_RE.search(role) or any(re.fullmatch(PERSON, p) and _is_name(p) for p in parts):
+        return None  # "A, seconded by B, moved", "A, Councillor B and C stated"
+    name = people.resolve(match.group("who"))
+    people.add(name)
+    return _Said(name, role, sentence, True)
+
+
+def _several(bare: str, people: Roster) -> list[str]:
+    """Return the people of "Councillors A and B asked" or "Mayor X and Councillor Y said"."""
+    match = _SEVERAL_RE.match(bare)
+    named = _people_listed(match.group("who"), people) if match else []
+    return named if len(named) >= 2 else []
+
+
+def _people_listed(text: str, people: Roster) -> list[str]:
+    """Return "Directors A, B and Chair C" as Director A, Director B, Chair C: a plural title
+    gives its singular to the names after it; every name must be titled or known."""
+    found: list[str] = []
+    title, shape = "", 0
+    for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", _tidy(text)):
+        if plural := re.match(rf"{_PLURAL_TITLE}\s+", part):
+            title, part = _singular(plural.group(0).strip()), part[plural.end() :]
+            shape = len(part.split())
+            found.append(f"{title} {part}")
+        elif re.match(rf"{HONORIFIC}\s", part):
+            title = ""
+            found.append(part)
+        elif title and len(part.split()) == shape:
+            found.append(f"{title} {part}")
+        elif people.knows_person(part):
+            found.append(part)
+        else:
+            title = ""
+    return [people.resolve(n) for n in found if _is_name(n)]
+
+
+def _singular(title: str) -> str:
+    """Return the title one of a plural title's people bears: "Cllrs" -> "Cllr"."""
+    title = re.sub(r"\s+", " ", title).rstrip(".")
+    singular = {"Messrs": "Mr", "Aldermen": "Alderman", "Alderwomen": "Alderwoman"}
+    return singular.get(title, re.sub(r"men$", "man", re.sub(r"s$", "", title)))
 
 
 def _inline_turn(sentence: str, people: Roster) -> _Said | None:
@@ -203,13 +457,31 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def _tidy(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip(" ,.")
+    return re.sub(r"\s+", " ", name).strip(" ,.;:")
 
 
 def surname(name: str) -> str:
     """Return the last word of a name, lower-cased."""
     words = re.sub(r"\([^)]*\)", "", name).split()
     return words[-1].strip(".,").lower() if words else ""
+
+
+def _name_words(name: str) -> list[str]:
+    """Return the words of a name after its titles: "Cllr Mrs J Kettering" -> J, Kettering."""
+    name = re.sub(r"\([^)]*\)", "", _tidy(name))
+    title = re.match(rf"(?:{HONORIFIC}\.?\s+)+", name)
+    return (name[title.end() :] if title else name).split()
+
+
+def _initials(name: str) -> str:
+    """Return a name's initials: "Paula Kellingray" -> "PK"."""
+    return "".join(w[0] for w in _name_words(name) if w[0].isupper())
+
+
+def _first_initial(name: str) -> str:
+    """Return the initial of a name's given name, or "" when only a surname is written."""
+    words = _name_words(name)
+    return words[0][0].upper() if len(words) >= 2 else ""
 
 
 class Roster:
@@ -224,6 +496,7 @@ class Roster:
         self.names: list[str] = []
         self.chair = chair
         self.roles = roles or {}
+        self.initials: dict[str, str] = {}
         for name in names:
             self.add(name)
 
@@ -236,6 +509,33 @@ class Roster:
         key = surname(written)
         return bool(key) and any(surname(n) == key for n in self.names)
 
+    def knows_person(self, written: str) -> bool:
+        """Tell one of the meeting's people by surname and, where both give one, initial."""
+        key, initial = surname(written), _first_initial(written)
+        return bool(key) and any(
+            surname(n) == key and _first_initial(n) in ("", initial) for n in self.names
+        )
+
+    def learn_initials(self, text: str) -> None:
+        """Remember the initials people are introduced with: "Richard Stimson (RS)"."""
+        for match in _INTRODUCED_INITIALS_RE.finditer(text):
+            name, code = match.group("name"), match.group("code")
+            if _initials(name) == code:  # a body's initials ("County Council (CC)") are no one's
+                self.initials[code] = self.resolve(name) if _is_name(name) else ""
+
+    def by_initials(self, code: str) -> str | None:
+        """Return the one person whose initials are ``code``, or None."""
+        if code in self.initials:
+            return self.initials[code] or None
+        found = {n for n in self.names if len(_name_words(n)) >= 2 and _initials(n) == code}
+        return found.pop() if len(found) == 1 else None
+
+    def holds(self, role: str, name: str) -> None:
+        """Remember who holds an office the minutes name them with ("the Cabinet Member for
+        Culture, Councillor Hartley"), so that the office alone later resolves to them."""
+        if re.match(r"(?:Cabinet|Executive)\s+Member|Portfolio\s+Holder|Leader\b", role, re.I):
+            self.roles.setdefault(role.lower(), name)
+
     def resolve(self, written: str) -> str:
         """Return the fullest known form of a name written short."""
         written = _tidy(written)
@@ -246,12 +546,21 @@ class Roster:
     def resolve_role(self, written: str) -> tuple[str, str | None]:
         """Return (speaker, role) for a person or a role such as "the Chairman"."""
         written = _tidy(written)
-        if re.match(HONORIFIC, written):
+        if re.match(HONORIFIC + r"\s", written):
             return self.resolve(written), None
         role = re.sub(r"^the\s+", "", written, flags=re.IGNORECASE)
         if re.fullmatch(r"Chair(?:man|woman|person)?", role) and self.chair:
             return self.chair, role
         key = role.lower()
         portfolio = re.sub(r"^(?:cabinet\s+member|portfolio\s+holder)\s+for\s+", "", key)
-        holder = self.roles.get(key) or self.roles.get(portfolio)
+        holder = self.roles.get(key) or self.roles.get(portfolio) or self._titled(role)
         return (self.resolve(holder), role) if holder else (role, role)
+
+    def _titled(self, role: str) -> str | None:
+        """Return the one person the attendance names with ``role`` as title ("Mayor X")."""
+        found = set()
+        for name in self.names:
+            title = re.match(rf"(?:{HONORIFIC}\.?\s+)+", name)
+            if title and title.group(0).strip().lower() == role.lower():
+                found.add(name)
+        return found.pop() if len(found) == 1 else None
