@@ -105,7 +105,7 @@ def test_home_page_offers_the_search_box_and_what_is_indexed(client) -> None:
 
 def test_home_page_with_a_query_is_the_search(client) -> None:
     page = soup(client.get("/?q=library"))
-    assert text(page.select_one("#results-heading")) == "149 results for “library”"
+    assert text(page.select_one("#results-heading")) == "165 results for “library”"
 
 
 def test_search_page_shows_the_query_and_the_help_link(client) -> None:
@@ -125,8 +125,8 @@ def test_facet_counts_are_the_library_counts(client, engine: SearchEngine) -> No
         wanted = {labels.get(c.value, c.value) if name == "kind" else c.value: c.count
                   for c in expected[name]}  # fmt: skip
         assert shown == wanted, name
-    assert facet_counts(page, "kind") == {"Speeches": 54, "Items": 14, "Decisions": 7}
-    assert facet_counts(page, "committee")["Cabinet"] == 44
+    assert facet_counts(page, "kind") == {"Speeches": 58, "Items": 17, "Decisions": 10}
+    assert facet_counts(page, "committee")["Cabinet"] == 51
 
 
 def test_results_are_grouped_by_meeting_then_item(client) -> None:
@@ -147,7 +147,7 @@ def test_results_are_grouped_by_meeting_then_item(client) -> None:
     )
     hit = item.select_one(".hit")
     assert text(hit.select_one(".tag")) == "Speech"
-    assert text(hit.select_one(".hit-speaker")) == "Chair"
+    assert text(hit.select_one(".hit-speaker")) == "Councillor Margaret Ellwood"  # the chair
     assert str(hit.select_one(".snippet")) == (
         '<p class="snippet">Item 3, <mark>library opening hours</mark>. Zoë, over to you.</p>'
     )
@@ -166,7 +166,7 @@ def test_flat_results_show_each_hit_in_full(client) -> None:
     assert (
         text(first.select_one(".hit-meeting")) == "Cabinet, Ashbury Borough Council, 4 March 2021"
     )
-    assert text(first.select_one(".hit-meta")) == "Speech Chair"
+    assert text(first.select_one(".hit-meta")) == "Speech Councillor Margaret Ellwood"
     assert first.select("mark")
 
 
@@ -207,20 +207,20 @@ def test_snippets_escape_the_minutes_text(client) -> None:
 
 def test_pagination_links(client, engine: SearchEngine) -> None:
     pages = engine.search(SearchRequest(q="library")).pages
-    assert pages == 8
+    assert pages == 9
     first = soup(client.get("/search?q=library"))
     nav = first.select_one("nav.pagination")
     assert nav is not None and nav["aria-label"] == "Pages of results"
     assert not nav.select("a[rel=prev]")
     assert query_of(nav.select_one("a[rel=next]")["href"]) == {"q": ["library"], "page": ["2"]}
     numbers = [text(a) for a in nav.select("li a:not([rel])")]
-    assert numbers == ["1", "2", "3", "8"]
+    assert numbers == ["1", "2", "3", "9"]
     assert nav.select_one("a[aria-current=page]").get_text() == "1"
     third = soup(client.get("/search?q=library&page=3")).select_one("nav.pagination")
     assert query_of(third.select_one("a[rel=prev]")["href"])["page"] == ["2"]
-    assert [text(a) for a in third.select("li a:not([rel])")] == ["1", "2", "3", "4", "5", "8"]
-    assert "Showing 41 to 60 of 149" in text(soup(client.get("/search?q=library&page=3")).main)
-    last = soup(client.get("/search?q=library&page=8")).select_one("nav.pagination")
+    assert [text(a) for a in third.select("li a:not([rel])")] == ["1", "2", "3", "4", "5", "9"]
+    assert "Showing 41 to 60 of 165" in text(soup(client.get("/search?q=library&page=3")).main)
+    last = soup(client.get("/search?q=library&page=9")).select_one("nav.pagination")
     assert not last.select("a[rel=next]")
 
 
@@ -231,8 +231,8 @@ def test_a_facet_link_narrows_the_search(client, engine: SearchEngine) -> None:
     assert query_of(link["href"]) == {"q": ["library opening hours"], "committee": ["Cabinet"]}
     narrowed = soup(client.get(link["href"]))
     expected = engine.search(SearchRequest(q="library opening hours", committee=("Cabinet",)))
-    assert expected.total == 44
-    assert text(narrowed.select_one("#results-heading")) == "44 results for “library opening hours”"
+    assert expected.total == 51
+    assert text(narrowed.select_one("#results-heading")) == "51 results for “library opening hours”"
     chosen = narrowed.select_one("section[aria-labelledby=facet-committee] li.chosen a")
     assert query_of(chosen["href"]) == {"q": ["library opening hours"]}
 
@@ -399,7 +399,7 @@ def test_item_page_lists_speakers_and_their_speeches_in_order(client) -> None:
     page = soup(client.get(f"/items/{LIBRARY_ITEM}"))
     speakers = [text(li) for li in page.select(".speaker-index li")]
     assert speakers == [
-        "Chair: 6 contributions",
+        "Councillor Margaret Ellwood: 6 contributions",
         "Councillor Zoë Hartley: 2 contributions",
         "Eleanor Vance: 1 contribution",
         "Sarah Okafor: 3 contributions",
@@ -408,9 +408,11 @@ def test_item_page_lists_speakers_and_their_speeches_in_order(client) -> None:
     ]
     speeches = page.select("ol.speeches > li")
     assert [s["id"] for s in speeches] == [f"{LIBRARY_ITEM}-s{n}" for n in range(15)]
-    assert text(speeches[14]).startswith("Chair Thank you. The recommendations are in the report")
+    assert text(speeches[14]).startswith(
+        "Councillor Margaret Ellwood (Chair) Thank you. The recommendations are in the report"
+    )
     link = page.select_one(".speaker-index a")
-    assert link["href"] == "/speakers/Chair"
+    assert link["href"] == "/speakers/Councillor%20Margaret%20Ellwood"
 
 
 def test_item_page_highlights_the_query(client) -> None:
@@ -541,17 +543,17 @@ def test_speaker_page_shows_contributions_and_attendance(client, engine: SearchE
     name = "Councillor Priya Patel"
     said = engine.search(SearchRequest(speaker=(name,), kind=("speech",))).total
     attended = engine.search(SearchRequest(speaker=(name,), kind=("attendance",))).total
-    assert (said, attended) == (25, 10)
+    assert (said, attended) == (29, 11)
     page = soup(client.get("/speakers/Councillor%20Priya%20Patel"))
     assert text(page.h1) == name
     assert text(page.select_one(".lead")) == (
-        "25 contributions to debates; named in the attendance of 10 meetings."
+        "29 contributions to debates; named in the attendance of 11 meetings."
     )
     dates = [text(h.select_one(".hit-meeting")) for h in page.select("section li.hit")]
-    assert len(dates) == 25
+    assert len(dates) == 29
     assert dates[0] == "Overview and Scrutiny Committee, 23 November 2021, Ashbury Borough Council"
     rows = page.select("section[aria-labelledby=attended] tbody tr")
-    assert len(rows) == 10
+    assert len(rows) == 11
     assert page.select_one("svg#speaker-chart-title, svg.chart")
 
 
@@ -590,7 +592,7 @@ def test_status_page_says_what_is_indexed(client) -> None:
     assert facts["Meetings"] == "31, from 31 files"
     assert facts["Dates"] == "22 January 2019 to 30 November 2021"
     assert facts["Searchable passages"] == (
-        "1,146: 223 items, 472 speeches, 107 decisions, 344 attendance"
+        "1,247: 265 items, 484 speeches, 148 decisions, 350 attendance"
     )
     assert "31 files seen" in facts["Last re-read"] and "0 failed" in facts["Last re-read"]
     assert "None: every file was read" in text(page.select_one("section[aria-labelledby=failed]"))

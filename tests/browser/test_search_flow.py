@@ -42,7 +42,7 @@ def test_narrow_by_a_facet_and_the_count_matches(page: Page) -> None:
     expect(page.locator("#results-heading")).to_have_text(f"{count} results for “library”")
     expect(page.locator(".applied-filters")).to_contain_text(f"Committee: {label}")
     page.get_by_role("link", name=f"Remove filter Committee: {label}").first.click()
-    expect(page.locator("#results-heading")).to_have_text(re.compile(r"^149 results"))
+    expect(page.locator("#results-heading")).to_have_text(re.compile(r"^165 results"))
     assert page.console_errors == []
 
 
