@@ -10,16 +10,26 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from indexer.extract.titles import (
+    ALDERMAN,
+    BOARD_MEMBER,
+    BOARD_TITLE,
+    CHAIR,
+    COUNCIL_MEMBER,
+    COUNCILLOR,
+    OFFICER_TITLES,
+    SELECTMAN,
+    alternatives,
+)
 from indexer.model import Contribution
 
 # Titles before a name, in the minutes of any English-speaking country: "Councillor", "Cllr",
 # "Cr", "Councilmember", "Supervisor", "Board Member", "Vice Mayor/Board Member", "Clerk".
 _TITLE_HEAD = (
-    r"(?:County\s+Councillor|Borough\s+Councillor|Councillor|Councilor|Cllr\.?|Cr\.?"
-    r"|Council\s+Member|Councilmember|Councilman|Councilwoman|Alderman|Alderwoman|Ald\.?"
-    r"|Commissioner|Supervisor|Trustee|Selectman|Selectwoman|Reeve|Warden|Board\s+Member"
-    r"|Boardmember|Committee\s+Member|Staff\s+Member|Member|Mayor|President|Chair(?:man|woman"
-    r"|person)?|Director|Clerk|Treasurer|Secretary|Manager|Attorney|Auditor|Engineer|Planner"
+    rf"(?:County\s+Councillor|Borough\s+Councillor|{COUNCILLOR}|Cllr\.?|Cr\.?|{COUNCIL_MEMBER}"
+    rf"|{ALDERMAN}|Ald\.?|{BOARD_TITLE}|{SELECTMAN}|Reeve|Warden|{BOARD_MEMBER}"
+    rf"|Committee\s+Member|Staff\s+Member|Member|Mayor|President|{CHAIR}"
+    r"|Director|Clerk|Treasurer|Secretary|Manager|Attorney|Auditor|Engineer|Planner"
     r"|Chief|Superintendent|PCSO|Sergeant|Inspector)"
 )
 _TITLE_PREFIX = (
@@ -38,16 +48,18 @@ _WORD = (
 )
 PERSON = rf"{HONORIFIC}(?:\s+(?:Mrs|Mr|Ms|Dr)\.?)?(?:\s+{_WORD}){{1,4}}"
 FULL_NAME = rf"(?!The\b|This\b|In\b|It\b|A\b){_WORD}(?:\s+{_WORD}){{1,3}}"
+# Officers read by title after "the" and a few words ("the Senior Planner"), as well as the
+# shared ones.
+_OFFICERS_NAMED = ("Clerk", "Surveyor", "Director", "Specialist")
 _OFFICE = r"[A-Z](?:(?!\s+and\s+the\s)[\w,&' ])+?"  # "Culture, Leisure and Libraries"
 ROLE = (
-    r"(?:[Tt]he\s+)?(?:Deputy\s+|Vice[- ])?(?:Chairman|Chairwoman|Chairperson|Chair"
+    rf"(?:[Tt]he\s+)?(?:Deputy\s+|Vice[- ])?(?:{CHAIR}"
     rf"|Leader\s+of\s+the\s+Council|Mayor|Cabinet\s+Member\s+for\s+{_OFFICE}"
     rf"|Portfolio\s+Holder\s+for\s+{_OFFICE}"
     r"|(?:Director|Head|Chief\s+Executive|Assistant\s+Director)"
     rf"(?:\s+(?:of|for)\s+{_OFFICE})?"
-    r"|(?<=[Tt]he\s)(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}(?:Officer|Manager|Solicitor|Clerk|Lawyer"
-    r"|Engineer|Planner|Adviser|Advisor|Accountant|Surveyor|Director|Attorney|Coordinator"
-    r"|Specialist|Analyst|Administrator|Superintendent|Treasurer|Secretary|Auditor|Counsel))"
+    r"|(?<=[Tt]he\s)(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}"
+    rf"(?:{alternatives(OFFICER_TITLES + _OFFICERS_NAMED)}))"
 )
 VERBS = (
     "said|says|asked|asks|responded|responds|replied|replies|stated|states|noted|notes|explained"
