@@ -7,6 +7,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from indexer.extract.numbers import NUMBER_WORD, words_to_int
+from indexer.extract.titles import (
+    ALDERMAN,
+    BOARD_MEMBER,
+    BOARD_TITLE,
+    CHAIR,
+    COUNCIL_MEMBER,
+    COUNCILLOR,
+    SELECTMAN,
+)
 from indexer.model import Item, Resolution
 
 _MARKER = (
@@ -162,11 +171,10 @@ _ABSTAIN_RE = re.compile(rf"{_N}\s+abstentions?", re.IGNORECASE)
 # "Councillor", "Cllr", "Cr", "Councilmember", "Board Member", "Vice Mayor/Board Member".
 _TITLE_WORD = (
     r"(?:(?:Vice|Deputy|Acting|Assistant|Borough|County|District|Town|City|Parish|Lord|Pro\s+Tem)"
-    r"\s+)*(?:County\s+Councillor|Councillor|Councilor|Cllrs?\.?|Cr\.?|Council\s+Member"
-    r"|Councilmember|Councilman|Councilwoman|Alderman|Alderwoman|Alderperson|Ald\.?|Mayor|Reeve"
-    r"|Warden|Commissioner|Supervisor|Trustee|Board\s+Member|Boardmember|Member|Director|President"
-    r"|Chair(?:man|woman|person)?|Secretary|Treasurer|Selectman|Selectwoman|Mr\.?|Mrs\.?|Ms\.?"
-    r"|Miss|Dr\.?|Cyng\.?|Cynghorydd)"
+    rf"\s+)*(?:County\s+Councillor|{COUNCILLOR}|Cllrs?\.?|Cr\.?|{COUNCIL_MEMBER}|{ALDERMAN}"
+    rf"|Alderperson|Ald\.?|Mayor|Reeve|Warden|{BOARD_TITLE}|{BOARD_MEMBER}|Member|Director"
+    rf"|President|{CHAIR}|Secretary|Treasurer|{SELECTMAN}|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?"
+    r"|Cyng\.?|Cynghorydd)"
 )
 _TITLE = rf"{_TITLE_WORD}(?:\s*/\s*{_TITLE_WORD})*(?:\s+(?:Mrs|Mr|Ms|Dr|Miss)\.?)?"
 # A word of a name: an initial, a capitalised word, "deHaan"; never an all-capitals word ("BE")
