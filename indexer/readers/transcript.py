@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from indexer.assemble import read_attendance
 from indexer.extract.header import read_header
 from indexer.extract.resolutions import find_resolutions, motion_outcome
+from indexer.extract.titles import PRESIDING
 from indexer.model import Attendance, Contribution, Item, Meeting, Resolution
 
 
@@ -58,8 +59,7 @@ _PRESENT_RE = re.compile(
 )
 # A turn labelled by a role, not a name ("Chair:", "The Mayor:", "Clerk:").
 _ROLE_LABEL_RE = re.compile(
-    r"^(?:The\s+)?(?:Vice[- ]|Deputy\s+)?(?:Chair(?:man|woman|person)?|Mayor|Clerk|Presiding"
-    r"\s+Officer|Cathaoirleach|Speaker)$",
+    rf"^(?:The\s+)?(?:Vice[- ]|Deputy\s+)?(?:{PRESIDING}|Clerk|Presiding\s+Officer|Speaker)$",
     re.IGNORECASE,
 )
 # The one holding that role naming themselves: "I'm Councillor Nigel Pryor, Chairman",
