@@ -88,5 +88,57 @@ def read_attendance(preamble: str, raw_items: list[RawItem]) -> list[Attendance]
     """Read attendance from the preamble and from items such as "Apologies"."""
     found: list[Attendance] = []
     for part in _attendance_parts(preamble, raw_items):
-        found += [a for a in find_attendance(part) if a not in found]
-    return found
+        found += [a for a in find_attendance(part) if a not in found and not _named(a, found)]
+    return _one_each(found)
+
+
+# Words of a name that are titles, not given names, when telling one person from another.
+_TITLE_WORDS = frozenset({
+    "councilmember", "council", "member", "members", "mayor", "pro", "tem", "tern", "commissioner",
+    "councillor", "councilor", "cllr", "cr", "vice", "deputy", "acting", "interim", "director",
+    "board", "trustee", "supervisor", "alderman", "city", "chief", "assistant", "chair", "chairman",
+    "chairwoman", "chairperson", "president", "the", "dr", "prof", "rev", "sir", "dame",
+})  # fmt: skip
+_MALE, _FEMALE = frozenset({"mr"}), frozenset({"mrs", "ms", "miss"})
+
+
+def _one_each(found: list[Attendance]) -> list[Attendance]:
+    """Keep one entry a person in each role: a later "Councilmember Phil Bacerra" is the same
+    as "Council Member Phil Bacerra"; "Mr J Smith" and "Ms J Smith" stay two."""
+    kept: list[Attendance] = []
+    for person in found:
+        if not any(k.role == person.role and _same_person(k.name, person.name) for k in kept):
+            kept.append(person)
+    return kept
+
+
+def _same_person(a: str, b: str) -> bool:
+    (sa, ga, xa), (sb, gb, xb) = _name_parts(a), _name_parts(b)
+    if not sa or sa != sb or (xa and xb and xa != xb):
+        return False
+    return not ga or not gb or ga[0] == gb[0]
+
+
+def _name_parts(name: str) -> tuple[str, str, frozenset[str]]:
+    """Return a name's surname, given name (or initial) and honorific sex, lower-cased."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\(.*?\)", "", name).lower())
+    honorific = frozenset(words) & (_MALE | _FEMALE)
+    given = [w for w in words[:-1] if w not in _TITLE_WORDS and w not in _MALE | _FEMALE]
+    return (words[-1] if words else ""), (given[0] if given else ""), honorific
+
+
+# A name that is only a title and a surname: "Councilmember Lopez", "Cllr. Ash", "Mr Kay".
+_TITLE_AND_SURNAME_RE = re.compile(
+    r"^(?:(?:Vice|Deputy|Acting)\s+)?(?:Council\s*member|Councillor|Councilor|Cllr\.?|Cr\.?"
+    r"|Commissioner|Supervisor|Trustee|Director|Board\s*Member|Alderman|Mayor(?:\s+Pro\s+Tem)?"
+    r"|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>[A-Z][\w'’-]+)$"
+)
+
+
+def _named(person: Attendance, found: list[Attendance]) -> bool:
+    """Tell a later part's "Councilmember Lopez" when an earlier part named Jessie Lopez."""
+    short = _TITLE_AND_SURNAME_RE.match(person.name)
+    if short is None:
+        return False
+    surname = short.group("surname").lower()
+    return any(re.findall(r"[^\W\d_]+", a.name.lower())[-1:] == [surname] for a in found)

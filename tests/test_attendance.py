@@ -244,3 +244,13 @@ def test_chair_forms() -> None:
         ("Councillor A Oak", "chair"),
         ("Councillor B Elm", "present"),
     ]
+
+
+def test_one_person_named_in_two_attendance_lists_is_kept_once() -> None:
+    from indexer.assemble import read_attendance
+    from indexer.extract.items import RawItem
+
+    preamble = "Present: Council Member Ada Quill, Council Member Ben Rook, Mr J Smith, Ms J Smith"
+    roll = RawItem("1", "Roll Call", "Councilmembers Quill and Rook were present.")
+    names = [a.name for a in read_attendance(preamble, [roll])]
+    assert names == ["Council Member Ada Quill", "Council Member Ben Rook", "Mr J Smith", "Ms J Smith"]
