@@ -6,16 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from indexer.extract import titles
 from indexer.extract.numbers import NUMBER_WORD, words_to_int
-from indexer.extract.titles import (
-    ALDERMAN,
-    BOARD_MEMBER,
-    BOARD_TITLE,
-    CHAIR,
-    COUNCIL_MEMBER,
-    COUNCILLOR,
-    SELECTMAN,
-)
 from indexer.model import Item, Resolution
 
 _MARKER = (
@@ -171,9 +163,10 @@ _ABSTAIN_RE = re.compile(rf"{_N}\s+abstentions?", re.IGNORECASE)
 # "Councillor", "Cllr", "Cr", "Councilmember", "Board Member", "Vice Mayor/Board Member".
 _TITLE_WORD = (
     r"(?:(?:Vice|Deputy|Acting|Assistant|Borough|County|District|Town|City|Parish|Lord|Pro\s+Tem)"
-    rf"\s+)*(?:County\s+Councillor|{COUNCILLOR}|Cllrs?\.?|Cr\.?|{COUNCIL_MEMBER}|{ALDERMAN}"
-    rf"|Alderperson|Ald\.?|Mayor|Reeve|Warden|{BOARD_TITLE}|{BOARD_MEMBER}|Member|Director"
-    rf"|President|{CHAIR}|Secretary|Treasurer|{SELECTMAN}|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?"
+    rf"\s+)*(?:County\s+Councillor|{titles.COUNCILLOR}|Cllrs?\.?|Cr\.?"
+    rf"|{titles.COUNCIL_MEMBER}|{titles.ALDERMAN}|Alderperson|Ald\.?|Mayor|Reeve|Warden"
+    rf"|{titles.BOARD_TITLE}|{titles.BOARD_MEMBER}|Member|Director|President|{titles.CHAIR}"
+    rf"|Secretary|Treasurer|{titles.SELECTMAN}|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?"
     r"|Cyng\.?|Cynghorydd)"
 )
 _TITLE = rf"{_TITLE_WORD}(?:\s*/\s*{_TITLE_WORD})*(?:\s+(?:Mrs|Mr|Ms|Dr|Miss)\.?)?"

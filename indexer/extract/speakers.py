@@ -10,25 +10,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from indexer.extract.titles import (
-    ALDERMAN,
-    BOARD_MEMBER,
-    BOARD_TITLE,
-    CHAIR,
-    COUNCIL_MEMBER,
-    COUNCILLOR,
-    OFFICER_TITLES,
-    SELECTMAN,
-    alternatives,
-)
+from indexer.extract import titles
 from indexer.model import Contribution
 
 # Titles before a name, in the minutes of any English-speaking country: "Councillor", "Cllr",
 # "Cr", "Councilmember", "Supervisor", "Board Member", "Vice Mayor/Board Member", "Clerk".
 _TITLE_HEAD = (
-    rf"(?:County\s+Councillor|Borough\s+Councillor|{COUNCILLOR}|Cllr\.?|Cr\.?|{COUNCIL_MEMBER}"
-    rf"|{ALDERMAN}|Ald\.?|{BOARD_TITLE}|{SELECTMAN}|Reeve|Warden|{BOARD_MEMBER}"
-    rf"|Committee\s+Member|Staff\s+Member|Member|Mayor|President|{CHAIR}"
+    rf"(?:County\s+Councillor|Borough\s+Councillor|{titles.COUNCILLOR}|Cllr\.?|Cr\.?"
+    rf"|{titles.COUNCIL_MEMBER}|{titles.ALDERMAN}|Ald\.?|{titles.BOARD_TITLE}|{titles.SELECTMAN}"
+    rf"|Reeve|Warden|{titles.BOARD_MEMBER}"
+    rf"|Committee\s+Member|Staff\s+Member|Member|Mayor|President|{titles.CHAIR}"
     r"|Director|Clerk|Treasurer|Secretary|Manager|Attorney|Auditor|Engineer|Planner"
     r"|Chief|Superintendent|PCSO|Sergeant|Inspector)"
 )
@@ -53,13 +44,13 @@ FULL_NAME = rf"(?!The\b|This\b|In\b|It\b|A\b){_WORD}(?:\s+{_WORD}){{1,3}}"
 _OFFICERS_NAMED = ("Clerk", "Surveyor", "Director", "Specialist")
 _OFFICE = r"[A-Z](?:(?!\s+and\s+the\s)[\w,&' ])+?"  # "Culture, Leisure and Libraries"
 ROLE = (
-    rf"(?:[Tt]he\s+)?(?:Deputy\s+|Vice[- ])?(?:{CHAIR}"
+    rf"(?:[Tt]he\s+)?(?:Deputy\s+|Vice[- ])?(?:{titles.CHAIR}"
     rf"|Leader\s+of\s+the\s+Council|Mayor|Cabinet\s+Member\s+for\s+{_OFFICE}"
     rf"|Portfolio\s+Holder\s+for\s+{_OFFICE}"
     r"|(?:Director|Head|Chief\s+Executive|Assistant\s+Director)"
     rf"(?:\s+(?:of|for)\s+{_OFFICE})?"
     r"|(?<=[Tt]he\s)(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}"
-    rf"(?:{alternatives(OFFICER_TITLES + _OFFICERS_NAMED)}))"
+    rf"(?:{titles.alternatives(titles.OFFICER_TITLES + _OFFICERS_NAMED)}))"
 )
 VERBS = (
     "said|says|asked|asks|responded|responds|replied|replies|stated|states|noted|notes|explained"
@@ -208,7 +199,8 @@ _FIELD_RE = re.compile(
     r"|Present|Absent|Apologies|Note|Resolved|Time|Date|Questions?|Announcements?|Forum)\b",
     re.IGNORECASE,
 )
-_ANSWER_RE = re.compile(
+# A bare answer to a roll call or a vote ("Aye.", "Present", "Abstain"): no speech of its own.
+ANSWER_RE = re.compile(
     r"^(?:aye|nay|yes|no|yea|present|here|absent|abstain(?:ed)?|recused?|excused)\W*$", re.I
 )
 _CONTINUES_RE = re.compile(r"^(?:He|She|They|The\s+(?:Councillor|Member)|In\s+addition)\b")
@@ -442,7 +434,7 @@ def _inline_turn(sentence: str, people: Roster) -> _Said | None:
     """Return the speaker of a "Name: words" turn: a titled name, or a name the meeting's
     attendance knows ("Smith:" for Councillor Jane Smith), saying more than a vote."""
     match = _TURN_RE.match(sentence)
-    if not match or _ANSWER_RE.match(match.group("said")):
+    if not match or ANSWER_RE.match(match.group("said")):
         return None
     who = _tidy(match.group("who"))
     if not _SPEECH_RE.search(match.group("said")) or _FIELD_RE.search(who):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from indexer.assemble import read_attendance
 from indexer.extract.header import read_header
 from indexer.extract.resolutions import find_resolutions, motion_outcome
+from indexer.extract.speakers import ANSWER_RE
 from indexer.extract.titles import PRESIDING
 from indexer.model import Attendance, Contribution, Item, Meeting, Resolution
 
@@ -49,10 +50,6 @@ _PARTICLES = _wordset("van von de der den da di la le du del dos of and")
 _NAME_PREFIX_RE = re.compile(r"(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|Du|O['’])$")
 # A word glued to the next at a lower-to-upper case change: "CommissionerFernandez".
 _GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# A bare answer to a roll call or a vote: not evidence that people speak in turns.
-_ANSWER_RE = re.compile(
-    r"^(?:aye|nay|yes|no|yea|present|here|absent|abstain(?:ed)?|recused?|excused)\W*$", re.I
-)
 # Answering the roll: "Present.", "Here, thank you.", or the chair's "I am present."
 _PRESENT_RE = re.compile(
     r"^(?:present|here)\b[\s\w,.!]{0,20}$|\bI(?:'m|’m|\s+am)\s+(?:present|here)\b", re.IGNORECASE
@@ -215,7 +212,7 @@ def _spoken_throughout(lines: int, turns: list[tuple[int, _Turn]]) -> bool:
 
 def _says(turn: _Turn) -> bool:
     """Tell a turn that says something, not a bare answer to a roll call or a vote."""
-    return not _ANSWER_RE.match(turn.text)
+    return not ANSWER_RE.match(turn.text)
 
 
 def _named(speaker: str) -> bool:
