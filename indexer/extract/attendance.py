@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from indexer.extract.titles import CHAIR, OFFICER_TITLES, PRESIDING, alternatives
+from indexer.extract import titles
 from indexer.model import Attendance
 
 # Each label that opens a list of people, and the role of the people it lists.
@@ -97,7 +97,7 @@ _OTHER_CELL_RE = re.compile(
 _NONE_RE = re.compile(r"^\s*(?:none|nil|no\s+apologies|n/a|there\s+were\s+(?:none|no\b))", re.I)
 # "Councillor X in the Chair", "The Chairman of the Council, Councillor X, in the Chair".
 _CHAIR_RE = re.compile(
-    rf"^[ \t]*(?:(?:The\s+)?(?:Lord\s+)?(?:{PRESIDING}|Provost)"
+    rf"^[ \t]*(?:(?:The\s+)?(?:Lord\s+)?(?:{titles.PRESIDING}|Provost)"
     r"(?:\s+of\s+the\s+\w+)?\s*[,(]\s*)?"
     r"(?P<name>(?:Councillor|Cllr|Mr|Mrs|Ms|Dr|Mayor)[^\n]{2,60}?)[,)]?\s+in\s+the\s+chair",
     re.IGNORECASE | re.MULTILINE,
@@ -112,7 +112,7 @@ _MEMBER_TITLE = (
     r"|Council\s*Members?|Councilm[ae]n|Councilwom[ae]n|Commissioners?|Alderm[ae]n"
     r"|Alderwom[ae]n|Trustees?|Supervisors?|Directors?|Board\s*Members?|Members?"
     r"|(?:Vice\s+|Deputy\s+)?Mayor(?:\s+Pro\s+Tem)?|(?:Vice[\s-]+)?President"
-    rf"|(?:Vice[\s-]+)?{CHAIR}|Provost|Reeve|Deputy\s+Reeve"
+    rf"|(?:Vice[\s-]+)?{titles.CHAIR}|Provost|Reeve|Deputy\s+Reeve"
     r"|Cynghorydd(?:\s+Sir)?|Cynghorwyr|Cyng\.?|Conseill[eè]re?s?|Maire|Adjointe?s?"
 )
 # "with Mayor X presiding", "Councillor X presided": a titled name, then presiding.
@@ -131,7 +131,7 @@ _PLURAL_RE = re.compile(
 )
 # Words that make a piece an office held by a member ("Chairman", "Vice President").
 _CHAIR_WORDS_RE = re.compile(
-    rf"(?:the\s+)?(?:{CHAIR}|presiding|cathaoirleach|convener|convenor|in\s+the\s+chair)",
+    rf"(?:the\s+)?(?:{titles.CHAIR}|presiding|cathaoirleach|convener|convenor|in\s+the\s+chair)",
     re.IGNORECASE,
 )
 # Job titles of officers and staff: "City Clerk", "Planning Services Manager", "Library Director".
@@ -141,7 +141,8 @@ _STAFF_TITLES = (
     "Constable", "Guests?", "Visitors?", "Minute[ -]?Taker",
 )  # fmt: skip
 _OFFICER_TITLE_RE = re.compile(
-    rf"\b(?:Clerks?|{alternatives(OFFICER_TITLES + _STAFF_TITLES)})\b|(?<=\w)[ \t]+Director\b",
+    rf"\b(?:Clerks?|{titles.alternatives(titles.OFFICER_TITLES + _STAFF_TITLES)})\b"
+    r"|(?<=\w)[ \t]+Director\b",
     re.IGNORECASE,
 )
 _ROLE_WORDS_RE = re.compile(
@@ -475,7 +476,7 @@ def _singular(plural: str) -> str:
     plural = re.sub(r"\.$", "", plural)
     if plural.lower() == "cynghorwyr":  # Welsh "councillors": its names are read bare
         return ""
-    return re.sub(r"men$", "man", plural) if plural.endswith("men") else plural[:-1]
+    return titles.singular(plural)
 
 
 def _note(roles: str) -> str:

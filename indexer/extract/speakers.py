@@ -425,9 +425,7 @@ def _people_listed(text: str, people: Roster) -> list[str]:
 
 def _singular(title: str) -> str:
     """Return the title one of a plural title's people bears: "Cllrs" -> "Cllr"."""
-    title = re.sub(r"\s+", " ", title).rstrip(".")
-    singular = {"Messrs": "Mr", "Aldermen": "Alderman", "Alderwomen": "Alderwoman"}
-    return singular.get(title, re.sub(r"men$", "man", re.sub(r"s$", "", title)))
+    return titles.singular(re.sub(r"\s+", " ", title).rstrip("."))
 
 
 def _inline_turn(sentence: str, people: Roster) -> _Said | None:

@@ -7,12 +7,21 @@ patterns from these, keeping local only the words that one of them alone reads.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 
 def alternatives(words: Iterable[str]) -> str:
     """Join words (or fragments) into one alternation, without a group."""
     return "|".join(words)
+
+
+def singular(plural: str) -> str:
+    """Return the title each person of a plural title bears: "Councillors" -> "Councillor",
+    "Aldermen" -> "Alderman", "Messrs" -> "Mr"."""
+    if plural == "Messrs":
+        return "Mr"
+    return re.sub(r"men$", "man", plural) if plural.endswith("men") else plural[:-1]
 
 
 # The chair's own title: "Chair", "Chairman", "Chairwoman", "Chairperson" (longest first).

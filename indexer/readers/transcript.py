@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from indexer.assemble import read_attendance
+from indexer.extract import titles
 from indexer.extract.header import read_header
 from indexer.extract.resolutions import find_resolutions, motion_outcome
 from indexer.extract.speakers import ANSWER_RE
-from indexer.extract.titles import PRESIDING
 from indexer.model import Attendance, Contribution, Item, Meeting, Resolution
 
 
@@ -56,7 +56,8 @@ _PRESENT_RE = re.compile(
 )
 # A turn labelled by a role, not a name ("Chair:", "The Mayor:", "Clerk:").
 _ROLE_LABEL_RE = re.compile(
-    rf"^(?:The\s+)?(?:Vice[- ]|Deputy\s+)?(?:{PRESIDING}|Clerk|Presiding\s+Officer|Speaker)$",
+    rf"^(?:The\s+)?(?:Vice[- ]|Deputy\s+)?(?:{titles.PRESIDING}|Clerk|Presiding\s+Officer"
+    r"|Speaker)$",
     re.IGNORECASE,
 )
 # The one holding that role naming themselves: "I'm Councillor Nigel Pryor, Chairman",
