@@ -179,7 +179,7 @@ _SUFFIX_RE = re.compile(r"(?:Jr|Sr|II|III|IV|MBE|OBE|CBE|JP|QC|KC|Esq)\.?")
 # and a closing bracket before a name.
 _SPLIT_RE = re.compile(r"\s*(?:[,;\n•·]|\b(?:and|et|ac|a['’]r|a)\b|&|(?<=\))\s+(?=[A-Z]))\s*")
 _ROLE_NOTE_RE = re.compile(
-    r"(?P<name>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?(?:\s+(?:Mrs|Mr|Ms|Miss|Dr)\.?)?"
+    rf"(?P<name>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?(?:\s+(?:{titles.COURTESY})\.?)?"
     r"(?:\s+[A-Z][\w'’.-]*){1,3}|[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}))\s*"
     r"\((?P<role>[A-Z][^)]{3,80})\)"
 )

@@ -169,7 +169,7 @@ _TITLE_WORD = (
     rf"|Secretary|Treasurer|{titles.SELECTMAN}|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?"
     r"|Cyng\.?|Cynghorydd)"
 )
-_TITLE = rf"{_TITLE_WORD}(?:\s*/\s*{_TITLE_WORD})*(?:\s+(?:Mrs|Mr|Ms|Dr|Miss)\.?)?"
+_TITLE = rf"{_TITLE_WORD}(?:\s*/\s*{_TITLE_WORD})*(?:\s+(?:{titles.COURTESY})\.?)?"
 # A word of a name: an initial, a capitalised word, "deHaan"; never an all-capitals word ("BE")
 # nor a word that starts the next clause ("Seconded by", "Motion carried").
 _NAME_WORD = (

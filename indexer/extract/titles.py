@@ -24,6 +24,8 @@ def singular(plural: str) -> str:
     return re.sub(r"men$", "man", plural) if plural.endswith("men") else plural[:-1]
 
 
+# Courtesy titles that may follow an office before a name: "Cllr Mrs J Kettering".
+COURTESY = r"Mrs|Mr|Ms|Miss|Dr"
 # The chair's own title: "Chair", "Chairman", "Chairwoman", "Chairperson" (longest first).
 CHAIR = r"Chair(?:man|woman|person)?"
 # Who presides over a meeting by title: the chair, a mayor, an Irish council's Cathaoirleach.
