@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
 from indexer.model import Item, Meeting
 
 SHINGLE = 4  # words in a sequence
@@ -39,13 +41,6 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text.lower())
 
 
-def shingles(tokens: list[str]) -> set[tuple[str, ...]]:
-    """Return every run of SHINGLE words (the whole list when shorter)."""
-    if len(tokens) < SHINGLE:
-        return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
-
-
 def meeting_texts(meeting: Meeting, recognised_only: bool = False) -> Iterator[str]:
     """Yield every text a meeting's chunks carry: attendance, items, speeches, decisions."""
     for person in meeting.attendance:
@@ -57,25 +52,47 @@ def meeting_texts(meeting: Meeting, recognised_only: bool = False) -> Iterator[s
         yield from (r.text for r in item.resolutions)
 
 
-def _held(texts: Iterable[str]) -> set[tuple[str, ...]]:
-    """Return the word sequences of the texts, and each of their words alone."""
-    held: set[tuple[str, ...]] = set()
-    for text in texts:
-        tokens = words(text)
-        held |= shingles(tokens)
-        held.update((token,) for token in tokens)
-    return held
+class _Sequences:
+    """Word sequences as integers: each word its hash, each run of SHINGLE words a hash of
+    their hashes (and a word alone its hash, negated), so that whole documents are compared as
+    numpy arrays rather than sets of tuples (string hashes are stable within a process)."""
+
+    @staticmethod
+    def ids(text: str) -> np.ndarray:
+        return np.fromiter(map(hash, words(text)), dtype=np.int64)
+
+    @staticmethod
+    def runs(ids: np.ndarray) -> np.ndarray:
+        """Return the hashes of the runs of SHINGLE words (none for fewer words)."""
+        if len(ids) < SHINGLE:
+            return np.empty(0, dtype=np.int64)
+        key = ids[: len(ids) - SHINGLE + 1].copy()
+        for offset in range(1, SHINGLE):
+            key = key * _PRIME + ids[offset : len(ids) - SHINGLE + 1 + offset]
+        return key
+
+    def wanted(self, ids: np.ndarray) -> np.ndarray:
+        """Return a paragraph's runs; a short paragraph's words one by one."""
+        return self.runs(ids) if len(ids) >= SHINGLE else ~ids
+
+    def held(self, texts: Iterable[str]) -> np.ndarray:
+        """Return the runs of the texts, and each of their words alone."""
+        parts = [np.empty(0, dtype=np.int64)]
+        for text in texts:
+            ids = self.ids(text)
+            parts += [self.runs(ids), ~ids]
+        return np.concatenate(parts)
 
 
-def _wanted(tokens: list[str]) -> set[tuple[str, ...]]:
-    """Return a paragraph's word sequences; a short paragraph's words one by one."""
-    return shingles(tokens) if len(tokens) >= SHINGLE else {(t,) for t in tokens}
+_PRIME = 1_000_003  # spreads the words of a run over the 64 bits (overflow wraps: a hash)
 
 
 def held_share(text: str, held_texts: Iterable[str]) -> float:
     """Return the share of the text's word sequences that the given texts hold."""
-    wanted = set().union(*(_wanted(words(p)) for p in _paragraphs(text)))
-    return len(wanted & _held(held_texts)) / len(wanted) if wanted else 1.0
+    sequences = _Sequences()
+    held = np.sort(sequences.held(held_texts))
+    wanted = [sequences.wanted(sequences.ids(p)) for p in _paragraphs(text)]
+    return _share(np.concatenate([np.empty(0, np.int64), *wanted]), held)
 
 
 def keep_everything(
@@ -87,23 +104,51 @@ def keep_everything(
     The sections go to the first meeting (a document's text outside its meetings is about the
     first one more often than not); a document with no meeting gets one of its own.
     """
-    placed = _held(t for m in meetings for t in meeting_texts(m, recognised_only=True))
-    held = placed | _held(s.text for m in meetings for s in m.sections)
-    wanted: set[tuple[str, ...]] = set()
-    missing, added = [], set[tuple[str, ...]]()
-    for paragraph in _paragraphs(text):
-        tokens = words(paragraph)
-        found = _wanted(tokens)
-        wanted |= found
-        if _misses(tokens, found, held):
-            missing.append(paragraph)
-            added |= found
-    coverage = Coverage(len(words(text)), _share(wanted, held | added), _share(wanted, placed))
-    return _with_sections(meetings, missing, source), coverage
+    sequences = _Sequences()
+    placed = sequences.held(t for m in meetings for t in meeting_texts(m, recognised_only=True))
+    held = np.sort(
+        np.concatenate([placed, sequences.held(s.text for m in meetings for s in m.sections)])
+    )
+    paragraphs = _paragraphs(text)
+    ids = [sequences.ids(p) for p in paragraphs]
+    wanted = [sequences.wanted(i) for i in ids]
+    flat = np.concatenate([np.empty(0, np.int64), *wanted])
+    owner = np.repeat(np.arange(len(wanted)), [len(w) for w in wanted])
+    missing = np.bincount(owner, ~_member(flat, held), minlength=len(wanted))
+    kept = [
+        index
+        for index, (found, gone) in enumerate(zip(ids, missing, strict=True))
+        if _misses(len(found), len(wanted[index]), int(gone))
+    ]
+    lost = int(missing.sum() - missing[kept].sum()) if len(flat) else 0
+    coverage = Coverage(
+        words=int(sum(len(i) for i in ids)),
+        kept=1.0 - lost / len(flat) if len(flat) else 1.0,
+        placed=_share(flat, np.sort(placed)),
+    )
+    return _with_sections(meetings, [paragraphs[i] for i in kept], source), coverage
 
 
-def _share(wanted: set[tuple[str, ...]], held: set[tuple[str, ...]]) -> float:
-    return len(wanted & held) / len(wanted) if wanted else 1.0
+def _member(values: np.ndarray, held: np.ndarray) -> np.ndarray:
+    """Tell, for each value, whether the sorted array ``held`` has it."""
+    if not len(held):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(held, values), len(held) - 1)
+    return np.asarray(held[at] == values, dtype=bool)
+
+
+def _share(wanted: np.ndarray, held: np.ndarray) -> float:
+    """Return the share of the word sequences (counted as often as they occur) held."""
+    return float(_member(wanted, held).mean()) if len(wanted) else 1.0
+
+
+def _misses(tokens: int, wanted: int, missing: int) -> bool:
+    """Tell a paragraph whose words the meetings do not hold: a short one with a word or a
+    word sequence of its own, a longer one with a tenth of its word sequences (a label or a
+    line of page furniture that a reader dropped from inside a held passage does not count)."""
+    if tokens < SHINGLE:
+        return missing > 0
+    return missing > 0 and (wanted <= 12 or missing >= 0.1 * wanted or missing >= 6)
 
 
 def _with_sections(meetings: list[Meeting], missing: list[str], source: str) -> list[Meeting]:
@@ -118,16 +163,6 @@ def _with_sections(meetings: list[Meeting], missing: list[str], source: str) -> 
 
 def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
-
-
-def _misses(tokens: list[str], wanted: set[tuple[str, ...]], held: set[tuple[str, ...]]) -> bool:
-    """Tell a paragraph whose words the meetings do not hold: a short one with a word or a
-    word sequence of its own, a longer one with a tenth of its word sequences (a label or a
-    line of page furniture that a reader dropped from inside a held passage does not count)."""
-    missing = len(wanted - held)
-    if len(tokens) < SHINGLE:
-        return missing > 0
-    return missing > 0 and (len(wanted) <= 12 or missing >= 0.1 * len(wanted) or missing >= 6)
 
 
 def _sections(paragraphs: list[str]) -> Iterator[Item]:
