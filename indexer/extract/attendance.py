@@ -121,10 +121,14 @@ _PRESIDING_RE = re.compile(
     r",?\s+presid(?:ing|ed)\b",
     re.IGNORECASE,
 )
+# Plural titles besides the shared ones, and those of guests, in Welsh and in French.
+_PLURALS = (
+    r"Council\s*Members", "Councilwomen", r"Board\s*Members", "Guests", "Visitors", "Cynghorwyr",
+    "Conseillers",
+)  # fmt: skip
 _PLURAL_RE = re.compile(
-    r"^(?P<title>(?:(?:County|District|Borough|Parish|Town|City)\s+)?(?:Councillors|Cllrs\.?"
-    r"|Council\s*Members|Councilmen|Councilwomen|Commissioners|Aldermen|Trustees|Supervisors"
-    r"|Directors|Board\s*Members|Members|Clerks|Guests|Visitors|Cynghorwyr|Conseillers))"
+    r"^(?P<title>(?:(?:County|District|Borough|Parish|Town|City)\s+)?"
+    rf"(?:{titles.alternatives(titles.PLURAL_TITLES + _PLURALS)}))"
     r"(?:[ \t]*/[ \t]*(?:Board\s*Members|Commissioners|Directors|Councillors|Trustees))*"
     r"\s+(?=\S)",
     re.IGNORECASE,

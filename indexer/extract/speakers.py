@@ -111,11 +111,14 @@ _TO_WHICH_RE = re.compile(
 )
 # Noted speech: "it being noted that Councillor Rahman presented", "It was noted that Cllr X said".
 _NOTED_RE = re.compile(rf"\b(?:noted|recorded)\s+that\s+(?P<who>{PERSON}){_VERB}", re.IGNORECASE)
-# Titles for several people: "Councillors A and B", "Cllrs A and B", "Directors A, B and C".
+# Titles for several people: "Councillors A and B", "Cllrs A and B", "Directors A, B and C";
+# besides the shared ones, American spellings and "Messrs".
+_PLURALS = (
+    "Councilors", r"Crs\.?", r"Council\s+Members", "Councilmembers", "Alderwomen",
+    r"Board\s+Members", "Boardmembers", r"Committee\s+Members", r"Messrs\.?", "Selectmen",
+)  # fmt: skip
 _PLURAL_TITLE = (
-    r"(?:(?:Vice\s+|Deputy\s+)?(?:Councillors|Councilors|Cllrs\.?|Crs\.?|Council\s+Members"
-    r"|Councilmembers|Councilmen|Commissioners|Supervisors|Trustees|Directors|Aldermen|Alderwomen"
-    r"|Board\s+Members|Boardmembers|Committee\s+Members|Members|Clerks|Messrs\.?|Selectmen))"
+    rf"(?:(?:Vice\s+|Deputy\s+)?(?:{titles.alternatives(titles.PLURAL_TITLES + _PLURALS)}))"
 )
 _ONE = rf"(?:(?:{_PLURAL_TITLE}|{_TITLE})\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}"
 _SEVERAL = rf"{_ONE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_ONE}){{1,9}}"

@@ -42,6 +42,12 @@ BOARD_TITLE = r"Commissioner|Supervisor|Trustee"
 BOARD_MEMBER = r"Board\s+Member|Boardmember"
 # A member of a New England town's board of selectmen.
 SELECTMAN = r"Selectman|Selectwoman"
+# Plural titles that name each person after them: "Councillors A and B", "Cllrs A, B and C".
+# No word is the start of another, so each reader may add its own in any order.
+PLURAL_TITLES: tuple[str, ...] = (
+    "Councillors", r"Cllrs\.?", "Councilmen", "Commissioners", "Aldermen", "Trustees",
+    "Supervisors", "Directors", "Members", "Clerks",
+)  # fmt: skip
 # Job titles of officers and staff that every extractor reads: "Town Clerk", "Planning Manager".
 # No word is the start of another, so the order of the words never changes what is read.
 OFFICER_TITLES: tuple[str, ...] = (
