@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.extract import titles
 from indexer.extract.attendance import find_attendance, find_roles, roster
 from indexer.extract.dates import infer_meeting_date
 from indexer.extract.header import Header, read_header
@@ -129,8 +130,8 @@ def _name_parts(name: str) -> tuple[str, str, frozenset[str]]:
 
 # A name that is only a title and a surname: "Councilmember Lopez", "Cllr. Ash", "Mr Kay".
 _TITLE_AND_SURNAME_RE = re.compile(
-    r"^(?:(?:Vice|Deputy|Acting)\s+)?(?:Council\s*member|Councillor|Councilor|Cllr\.?|Cr\.?"
-    r"|Commissioner|Supervisor|Trustee|Director|Board\s*Member|Alderman|Mayor(?:\s+Pro\s+Tem)?"
+    rf"^(?:(?:Vice|Deputy|Acting)\s+)?(?:Council\s*member|{titles.COUNCILLOR}|Cllr\.?|Cr\.?"
+    rf"|{titles.BOARD_TITLE}|Director|Board\s*Member|Alderman|Mayor(?:\s+Pro\s+Tem)?"
     r"|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>[A-Z][\w'’-]+)$"
 )
 
