@@ -48,7 +48,7 @@ PLURAL_TITLES: tuple[str, ...] = (
     "Councillors", r"Cllrs\.?", "Councilmen", "Commissioners", "Aldermen", "Trustees",
     "Supervisors", "Directors", "Members", "Clerks",
 )  # fmt: skip
-# Job titles of officers and staff that every extractor reads: "Town Clerk", "Planning Manager".
+# Officers' job titles attendance and speakers both read: "Planning Manager", "Borough Solicitor".
 # No word is the start of another, so the order of the words never changes what is read.
 OFFICER_TITLES: tuple[str, ...] = (
     "Secretary", "Treasurer", "Manager", "Attorney", "Solicitor", "Officer", "Engineer",
