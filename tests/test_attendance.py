@@ -253,4 +253,9 @@ def test_one_person_named_in_two_attendance_lists_is_kept_once() -> None:
     preamble = "Present: Council Member Ada Quill, Council Member Ben Rook, Mr J Smith, Ms J Smith"
     roll = RawItem("1", "Roll Call", "Councilmembers Quill and Rook were present.")
     names = [a.name for a in read_attendance(preamble, [roll])]
-    assert names == ["Council Member Ada Quill", "Council Member Ben Rook", "Mr J Smith", "Ms J Smith"]
+    assert names == [
+        "Council Member Ada Quill",
+        "Council Member Ben Rook",
+        "Mr J Smith",
+        "Ms J Smith",
+    ]
