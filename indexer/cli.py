@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from indexer.build import ReindexReport, reindex
 from indexer.chunks import KINDS
 from indexer.model import Meeting
 from indexer.read import ReadResult, read_tree
+from indexer.trace import Note, recording
 from search.engine import SearchEngine, SearchRequest
 from search.errors import SearchError
 from search.results import SORTS, Page
@@ -55,7 +57,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the meetings as JSON.")
-def parse(paths: tuple[Path, ...], as_json: bool) -> None:
+@click.option("--explain", is_flag=True, help="Also say which rule found each fact, and where.")
+def parse(paths: tuple[Path, ...], as_json: bool, explain: bool) -> None:
     """Show how minutes files are read: meetings, attendance, items, speakers, decisions.
 
     PATHS are files or folders. Unreadable files are reported on stderr with the reason,
@@ -64,20 +67,44 @@ def parse(paths: tuple[Path, ...], as_json: bool) -> None:
     Example: minutes-search parse sample_data/ashbury-borough-council --json
     """
     meetings: list[Meeting] = []
+    explained: dict[str, list[dict[str, str]]] = {}
     failed = 0
-    for result in read_tree(paths):
+    for result, notes in _read_explained(paths):
         if result.error:
             failed += 1
             click.echo(f"error: {result.path}: {result.error}", err=True)
         meetings.extend(result.meetings)
+        if explain:
+            explained[str(result.path)] = [n.to_dict() for n in notes]
         if not as_json and not result.error:
             for meeting in result.meetings:
                 click.echo(describe(meeting))
+            if explain:
+                click.echo("\n".join(["  why:", *(f"    {_why(n)}" for n in notes)]))
             click.echo(f"{result.path}: {understood(result)}\n")
     if as_json:
-        click.echo(json.dumps(_as_json(meetings), indent=2, ensure_ascii=False))
+        data = _as_json(meetings)
+        if explain:
+            data = {**(data if "meetings" in data else {"meetings": [data]}), "explain": explained}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     if failed:
         sys.exit(1)
+
+
+def _read_explained(paths: tuple[Path, ...]) -> Iterator[tuple[ReadResult, list[Note]]]:
+    """Read each file, with the notes its extractors made while reading it."""
+    results = iter(read_tree(paths))
+    while True:
+        with recording() as notes:
+            result = next(results, None)
+        if result is None:
+            return
+        yield result, notes
+
+
+def _why(note: Note) -> str:
+    where = f' ("{note.evidence}")' if note.evidence else ""
+    return f"{note.fact}: {note.value} <- {note.rule}{where}"
 
 
 @cli.command("reindex")

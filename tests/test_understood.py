@@ -84,3 +84,25 @@ def test_status_lists_documents_without_items(tmp_path: Path) -> None:
     assert [r.get_text(" ", strip=True) for r in rows] == ["minutes/site-notes.txt 450"]
     search = client.get("/api/search?q=hedge gate").json
     assert search["total"] >= 1  # every word is still found
+
+
+def test_parse_explain_says_which_rule_found_each_fact(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = CliRunner().invoke(cli, ["parse", "--explain", str(folder / "2020-07-14.txt")])
+    assert result.exit_code == 0, result.output
+    assert (
+        '    committee: Allotments Committee <- a minutes heading ("Allotments Committee")'
+        in result.output
+    )
+    assert '    date: 2020-07-14 <- heading date ("MINUTES of the meeting of the Allotments' in (
+        result.output
+    )
+
+
+def test_parse_explain_json_keeps_the_notes_by_file(tmp_path: Path) -> None:
+    path = _folder(tmp_path) / "2020-07-14.txt"
+    result = CliRunner().invoke(cli, ["parse", "--explain", "--json", str(path)])
+    data = json.loads(result.output)
+    assert [m["committee"] for m in data["meetings"]] == ["Allotments Committee"]
+    facts = {n["fact"]: n["rule"] for n in data["explain"][str(path)]}
+    assert facts["date"] == "heading date"

@@ -10,10 +10,12 @@ to another meeting (the next one, the minutes approved, a signature) are passed 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
 
 from indexer.extract.dates import find_dates, parse_time, writes_month_first
+from indexer.trace import note
 
 _PAGE_TITLE_RE = re.compile(
     r"^\s*Agenda(?:,\s*decisions)?\s+and\s+(?P<draft>draft\s+)?minutes\s*[-–]\s*(?P<committee>.+?)"
@@ -207,13 +209,15 @@ def read_header(text: str) -> Header:
     head = _head(text)
     when = title.group("when") if title else _dated_line(head, not writes_month_first(text))
     dates = find_dates(when or "", dayfirst=not writes_month_first(text))
-    body = _tidy(title.group("committee")) if title else _body_named(head)
+    body, rule = (_tidy(title.group("committee")), "page title") if title else _body_named(head)
     council, committee = split_council(body, text) if body else (None, None)
-    council = _council_line(head) or council
+    council_rule = "split from the body's name"
+    if line := _council_line(head):
+        council, council_rule = line, "a heading line naming a council"
     if committee is None and council:
-        committee = _council_as_body(council)
+        committee, rule = _council_as_body(council), "the council's own meeting"
     held = _MINUTES_HELD_RE.search(head)
-    return Header(
+    header = Header(
         council=council,
         committee=committee,
         date=dates[0].value if dates else None,
@@ -221,6 +225,22 @@ def read_header(text: str) -> Header:
         venue=_venue(text, held.group("rest") if held else None),
         status=_status(text, bool(title and title.group("draft"))),
     )
+    _explain(header, when if dates else None, "page title" if title else "heading date", body, rule,
+             council_rule)  # fmt: skip
+    return header
+
+
+def _explain(header: Header, when: str | None, date_rule: str, body: str | None,
+             rule: str, council_rule: str) -> None:  # fmt: skip
+    """Note which rule found each fact of the header (shown by `parse --explain`)."""
+    if header.date:
+        note("date", header.date.isoformat(), date_rule, when or "")
+    if header.committee:
+        note("committee", header.committee, rule, body or "")
+    if header.council:
+        note("council", header.council, council_rule, body or "")
+    if header.venue:
+        note("venue", header.venue, "Venue: line or 'held at'")
 
 
 def _head(text: str) -> str:
@@ -250,12 +270,13 @@ def _dated_line(head: str, dayfirst: bool) -> str | None:
 # -- the body -------------------------------------------------------------------------------
 
 
-def _body_named(head: str) -> str | None:
-    """Return the body the heading names: a heading form, a first sentence, a heading line."""
-    for found in (_heading_form(head), _sentence_body(head), _body_line(head)):
-        if found:
-            return found
-    return None
+def _body_named(head: str) -> tuple[str | None, str]:
+    """Return the body the heading names, and how: a heading form ("Minutes of the meeting of
+    the X"), a first sentence ("A meeting of the X was held"), a heading line naming a body."""
+    for rule, finder in _BODY_RULES:
+        if found := finder(head):
+            return found, rule
+    return None, ""
 
 
 def _heading_form(head: str) -> str | None:
@@ -294,6 +315,13 @@ def _body_line(head: str) -> str | None:
             rank = 2
         found.append((rank, index, body))
     return min(found)[2] if found else None
+
+
+_BODY_RULES: tuple[tuple[str, Callable[[str], str | None]], ...] = (
+    ("a minutes heading", _heading_form),
+    ("a first sentence", _sentence_body),
+    ("a heading line naming a body", _body_line),
+)
 
 
 def _kind_dropped(body: str) -> str:
