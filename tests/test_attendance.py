@@ -259,3 +259,14 @@ def test_one_person_named_in_two_attendance_lists_is_kept_once() -> None:
         "Mr J Smith",
         "Ms J Smith",
     ]
+
+
+def test_each_person_is_explained_by_the_label_that_listed_them() -> None:
+    from indexer.trace import recording
+
+    with recording() as notes:
+        find_attendance("Apologies were received from Councillor Amber Lowe and Mr Ray Dunn.")
+    assert [(n.value, n.rule) for n in notes] == [
+        ("Councillor Amber Lowe (apologies)", "the label 'Apologies were received from'"),
+        ("Mr Ray Dunn (apologies)", "the label 'Apologies were received from'"),
+    ]

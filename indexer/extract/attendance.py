@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from indexer import trace
 from indexer.extract import titles
 from indexer.model import Attendance
 
@@ -228,12 +229,22 @@ def find_attendance(text: str) -> list[Attendance]:
     text = columns_to_lists(attendee_table_to_lists(text))
     found: list[Attendance] = []
     for label, block in _lists(text, _labels(text)):
-        found.extend(_people(block, label.role))
+        people = _people(block, label.role)
+        _explain(people, f"the label {text[label.start : label.end].strip()!r}", block)
+        found.extend(people)
     for match in [*_CHAIR_RE.finditer(text), *_PRESIDING_RE.finditer(text)]:
-        found.append(Attendance(_tidy(match.group("name")), "chair"))
+        chair = Attendance(_tidy(match.group("name")), "chair")
+        _explain([chair], "the chair named ('in the Chair', 'Presiding')", match.group(0))
+        found.append(chair)
     surnames = {_surname(a.name) for a in found}
-    found += [a for a in _stated(text) + _roll_answers(text) if _surname(a.name) not in surnames]
-    return _dedupe(found)
+    more = [a for a in _stated(text) + _roll_answers(text) if _surname(a.name) not in surnames]
+    _explain(more, "a sentence or roll-call answer saying so ('were present', 'Present.')", "")
+    return _dedupe(found + more)
+
+
+def _explain(people: list[Attendance], rule: str, evidence: str) -> None:
+    for person in people:
+        trace.note("attendance", f"{person.name} ({person.role})", rule, evidence)
 
 
 def _labels(text: str) -> list[_Label]:

@@ -211,9 +211,9 @@ def read_header(text: str) -> Header:
     dates = find_dates(when or "", dayfirst=not writes_month_first(text))
     body, rule = (_tidy(title.group("committee")), "page title") if title else _body_named(head)
     council, committee = split_council(body, text) if body else (None, None)
-    council_rule = "split from the body's name"
+    council_rule, council_words = "split from the body's name", body or ""
     if line := _council_line(head):
-        council, council_rule = line, "a heading line naming a council"
+        council, council_rule, council_words = line, "a heading line naming a council", line
     if committee is None and council:
         committee, rule = _council_as_body(council), "the council's own meeting"
     held = _MINUTES_HELD_RE.search(head)
@@ -226,19 +226,19 @@ def read_header(text: str) -> Header:
         status=_status(text, bool(title and title.group("draft"))),
     )
     _explain(header, when if dates else None, "page title" if title else "heading date", body, rule,
-             council_rule)  # fmt: skip
+             (council_rule, council_words))  # fmt: skip
     return header
 
 
 def _explain(header: Header, when: str | None, date_rule: str, body: str | None,
-             rule: str, council_rule: str) -> None:  # fmt: skip
+             rule: str, council: tuple[str, str]) -> None:  # fmt: skip
     """Note which rule found each fact of the header (shown by `parse --explain`)."""
     if header.date:
         note("date", header.date.isoformat(), date_rule, when or "")
     if header.committee:
         note("committee", header.committee, rule, body or "")
     if header.council:
-        note("council", header.council, council_rule, body or "")
+        note("council", header.council, *council)
     if header.venue:
         note("venue", header.venue, "Venue: line or 'held at'")
 
