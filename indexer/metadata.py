@@ -17,6 +17,7 @@ from pathlib import Path
 
 from indexer.errors import UnreadableDocument
 from indexer.model import Meeting
+from indexer.trace import note
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_KEYS = ("council", "committee", "date", "url", "venue")
@@ -100,6 +101,12 @@ def _title(slug: str) -> str:
     return " ".join(w if w in small and i else w.capitalize() for i, w in enumerate(words))
 
 
+def _hint_rule(key: str, from_sidecar: bool) -> str:
+    if from_sidecar:
+        return "the sidecar NAME.meta.toml"
+    return "a date in the file's name" if key == "date" else "the folders COUNCIL/COMMITTEE/"
+
+
 def apply_hints(meetings: list[Meeting], sidecar: Hints, folder: Hints) -> list[Meeting]:
     """Fill and override meeting facts by precedence: sidecar, document, folder."""
     single = len(meetings) == 1
@@ -112,6 +119,7 @@ def apply_hints(meetings: list[Meeting], sidecar: Hints, folder: Hints) -> list[
             value = getattr(sidecar, key) or getattr(meeting, key) or getattr(folder, key)
             if value != getattr(meeting, key):
                 changes[key] = value
+                note(key, value, _hint_rule(key, bool(getattr(sidecar, key))))
         if "date" in changes:
             changes["date_inferred"] = False
         result.append(dataclasses.replace(meeting, **changes) if changes else meeting)  # type: ignore[arg-type]
