@@ -105,16 +105,18 @@ def keep_everything(
     first one more often than not); a document with no meeting gets one of its own.
     """
     sequences = _Sequences()
-    placed = sequences.held(t for m in meetings for t in meeting_texts(m, recognised_only=True))
-    held = np.sort(
-        np.concatenate([placed, sequences.held(s.text for m in meetings for s in m.sections)])
+    placed = np.sort(
+        sequences.held(t for m in meetings for t in meeting_texts(m, recognised_only=True))
     )
+    others = np.sort(sequences.held(s.text for m in meetings for s in m.sections))
     paragraphs = _paragraphs(text)
     ids = [sequences.ids(p) for p in paragraphs]
     wanted = [sequences.wanted(i) for i in ids]
     flat = np.concatenate([np.empty(0, np.int64), *wanted])
+    in_items = _member(flat, placed)
+    held = in_items | _member(flat, others)
     owner = np.repeat(np.arange(len(wanted)), [len(w) for w in wanted])
-    missing = np.bincount(owner, ~_member(flat, held), minlength=len(wanted))
+    missing = np.bincount(owner, ~held, minlength=len(wanted))
     kept = [
         index
         for index, (found, gone) in enumerate(zip(ids, missing, strict=True))
@@ -124,7 +126,7 @@ def keep_everything(
     coverage = Coverage(
         words=int(sum(len(i) for i in ids)),
         kept=1.0 - lost / len(flat) if len(flat) else 1.0,
-        placed=_share(flat, np.sort(placed)),
+        placed=float(in_items.mean()) if len(flat) else 1.0,
     )
     return _with_sections(meetings, [paragraphs[i] for i in kept], source), coverage
 
