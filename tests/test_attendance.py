@@ -270,3 +270,11 @@ def test_each_person_is_explained_by_the_label_that_listed_them() -> None:
         ("Councillor Amber Lowe (apologies)", "the label 'Apologies were received from'"),
         ("Mr Ray Dunn (apologies)", "the label 'Apologies were received from'"),
     ]
+
+
+def test_french_minutes_say_who_presided() -> None:
+    text = "Le Conseil s'est réuni sous la présidence de M. Jean Dupont, Maire.\n\nPrésents : Mme Claire Martin"
+    assert [(a.name, a.role) for a in find_attendance(text)] == [
+        ("Mme Claire Martin", "present"),
+        ("M. Jean Dupont", "chair"),
+    ]

@@ -150,3 +150,11 @@ def test_a_body_named_after_its_place_is_split_from_the_place() -> None:
     )
     assert (header.council, header.committee) == ("City of Lakeview", "City Commission")
     assert header.date == date(2011, 1, 12)
+
+
+def test_french_minutes_name_their_commune_and_council() -> None:
+    header = read_header(
+        "COMMUNE DE VILLEBOIS\nPROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 12 JANVIER 2017\n"
+    )
+    assert (header.council, header.committee) == ("Commune de Villebois", "Conseil municipal")
+    assert header.date == date(2017, 1, 12)

@@ -122,6 +122,11 @@ _PRESIDING_RE = re.compile(
     r",?\s+presid(?:ing|ed)\b",
     re.IGNORECASE,
 )
+# French minutes name who presided: "sous la présidence de M. Jean Dupont, Maire".
+_FRENCH_CHAIR_RE = re.compile(
+    r"\bsous\s+la\s+pr[ée]sidence\s+de\s+(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+"
+    r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})"
+)
 # Plural titles besides the shared ones, and those of guests, in Welsh and in French.
 _PLURALS = (
     r"Council\s*Members", "Councilwomen", r"Board\s*Members", "Guests", "Visitors", "Cynghorwyr",
@@ -232,7 +237,8 @@ def find_attendance(text: str) -> list[Attendance]:
         people = _people(block, label.role)
         _explain(people, f"the label {text[label.start : label.end].strip()!r}", block)
         found.extend(people)
-    for match in [*_CHAIR_RE.finditer(text), *_PRESIDING_RE.finditer(text)]:
+    for match in [*_CHAIR_RE.finditer(text), *_PRESIDING_RE.finditer(text),
+                  *_FRENCH_CHAIR_RE.finditer(text)]:  # fmt: skip
         chair = Attendance(_tidy(match.group("name")), "chair")
         _explain([chair], "the chair named ('in the Chair', 'Presiding')", match.group(0))
         found.append(chair)

@@ -139,7 +139,8 @@ _COUNCIL_LINE_RE = re.compile(
     r"|(?i:city|town|county|borough|village|township|municipality)[ \t]+(?i:of)[ \t]+"
     rf"(?:{_WORD}[ \t]+){{0,3}}{_WORD}"
     rf"|(?:{_WORD}[ \t]+){{1,3}}(?i:district)"
-    r"|(?i:cyngor[ \t]+(?:cymuned|tref|sir|dinas))[ \t]+[^\n]{2,50})[ \t]*,?[ \t]*$",
+    r"|(?i:cyngor[ \t]+(?:cymuned|tref|sir|dinas))[ \t]+[^\n]{2,50}"
+    r"|(?i:commune|ville|mairie)[ \t]+(?i:de|d'|d’|du)[ \t]*[A-ZÀ-Ý][^\n]{1,50})[ \t]*,?[ \t]*$",
     re.MULTILINE,
 )
 # Welsh puts the kind first: "Cyngor Cymuned Llanfair" is a community council.
@@ -317,8 +318,22 @@ def _body_line(head: str) -> str | None:
     return min(found)[2] if found else None
 
 
+def _french_body(head: str) -> str | None:
+    """Read the body of French minutes: "Séance du Conseil municipal du 12 janvier 2017"."""
+    match = _FRENCH_BODY_RE.search(head)
+    return match.group("body").capitalize() if match else None
+
+
+# "Procès-verbal de la séance du Conseil municipal", "Réunion du Conseil communautaire".
+_FRENCH_BODY_RE = re.compile(
+    r"\b(?:s[ée]ance|r[ée]union)\s+(?:(?:ordinaire|extraordinaire|publique)\s+)?(?:du|de\s+la)\s+"
+    r"(?P<body>conseil\s+(?:municipal|communautaire|d[ée]partemental|r[ée]gional|d'administration)"
+    r"|commission\s+permanente|bureau\s+communautaire)\b",
+    re.IGNORECASE,
+)
 _BODY_RULES: tuple[tuple[str, Callable[[str], str | None]], ...] = (
     ("a minutes heading", _heading_form),
+    ("a French heading (séance du conseil municipal)", _french_body),
     ("a first sentence", _sentence_body),
     ("a heading line naming a body", _body_line),
 )
