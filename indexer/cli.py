@@ -286,6 +286,11 @@ def stats(as_json: bool, index_dir: Path | None) -> None:
     )
     for failure in last.get("failed", []):
         click.echo(f"  failed: {failure['path']}: {failure['reason']}")
+    if data["placed"] is not None:
+        click.echo(f"text placed in items: {data['placed']:.0%}; least in items:")
+        for document in data["least_placed"]:
+            click.echo(f"  {document['placed']:.0%} of {document['words']:,} words: "
+                       f"{document['source']}")  # fmt: skip
 
 
 @cli.command()

@@ -106,3 +106,12 @@ def test_parse_explain_json_keeps_the_notes_by_file(tmp_path: Path) -> None:
     assert [m["committee"] for m in data["meetings"]] == ["Allotments Committee"]
     facts = {n["fact"]: n["rule"] for n in data["explain"][str(path)]}
     assert facts["date"] == "heading date"
+
+
+def test_stats_says_how_much_text_is_in_items(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    reindex([_folder(tmp_path)], index)
+    result = CliRunner().invoke(cli, ["stats", "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    assert "text placed in items: 4%; least in items:" in result.output  # 22.5 of 499 words
+    assert "  0% of 450 words: minutes/site-notes.txt" in result.output

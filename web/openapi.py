@@ -241,6 +241,17 @@ SCHEMAS: dict[str, Schema] = {
                 "description": "Documents in which no item was recognised: they are indexed "
                 "whole, as sections of text, and `minutes-search parse` shows why.",
             },
+            "placed": {
+                "type": ["number", "null"],
+                "description": "The share (0 to 1) of the indexed words that the reader placed "
+                "in recognised items; the rest is indexed as sections of text.",
+            },
+            "least_placed": {
+                **_array(
+                    _object({"source": SOURCE, "words": INTEGER, "placed": {"type": "number"}})
+                ),
+                "description": "The ten documents with the least of their text in items.",
+            },
         }
     ),
 }
