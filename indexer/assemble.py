@@ -65,7 +65,7 @@ def build_item(raw: RawItem, roster: Roster) -> Item:
         minutes=raw.minutes or None,
         decision=raw.decision or None,
         contributions=tuple(find_contributions(said, roster)),
-        resolutions=tuple(dict.fromkeys(find_resolutions(said))),
+        resolutions=tuple(dict.fromkeys(find_resolutions(said, roster.by_initials))),
     )
 
 

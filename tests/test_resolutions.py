@@ -327,3 +327,26 @@ def test_more_fates_of_motions(text: str, outcome: str) -> None:
 )
 def test_more_decisions_without_a_marker(text: str, outcome: str) -> None:
     assert [r.outcome for r in find_resolutions(text)] == [outcome]
+
+
+def test_initials_named_from_the_attendance() -> None:
+    members = {"AB": "Cllr Ann Bell", "CD": "Cllr Carl Dunn"}
+    [resolution] = find_resolutions(
+        "The hall hire was agreed.\nProp.AB, 2nd CD All agreed.", members.get
+    )
+    assert (resolution.mover, resolution.seconder) == ("Cllr Ann Bell", "Cllr Carl Dunn")
+
+
+def test_initials_no_member_bears_are_dropped() -> None:
+    [resolution] = find_resolutions("Prop AB 2nd XY All agreed.", {"AB": "Cllr Ann Bell"}.get)
+    assert (resolution.mover, resolution.seconder) == ("Cllr Ann Bell", None)
+
+
+def test_mover_form_is_explained() -> None:
+    from indexer.trace import recording
+
+    with recording() as notes:
+        find_resolutions("Moved by Councillor Ames, seconded by Councillor Bell. Motion carried.")
+    facts = {(n.fact, n.value, n.rule) for n in notes}
+    assert ("mover", "Councillor Ames", "'moved by'") in facts
+    assert ("seconder", "Councillor Bell", "'seconded by'") in facts

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from indexer import trace
 from indexer.extract import titles
 from indexer.extract.numbers import NUMBER_WORD, words_to_int
 from indexer.model import Item, Resolution
@@ -185,35 +186,46 @@ _SUBJECT = (
     r"(?<!Mrs\.\s)(?<!Ms\.\s)(?<!Dr\.\s)(?<!Cr\.\s)(?<![\s(][A-Z]\.\s)"
     rf"((?-i:(?!The\b|It\b|This\b|A\b){_TITLE}\s+{_NAME}|{_NAME_WORD}[^\S\n]+{_NAME}))"
 )
-# "Moved by X", "Motion by X", "Motion made by X", "On motion of X", "MOVER: X", "Moved Cr X".
-_MOVER_RES = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        rf"\b(?:moved|proposed|motion(?:\s+was)?(?:\s+made)?)\s+by\s*:?\s+{_PERSON}",
-        rf"\bon\s+(?:the\s+)?motion\s+of\s+{_PERSON}",
-        rf"\b(?:mover|moved|proposed|proposer)\s*[:\-–]\s*{_PERSON}",
-        rf"\b(?:moved|proposed|prop\.)\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}",
-        rf"\bprop(?:osed)?\.?\s+(?=(?-i:[A-Z]{{2,3}})\b){_PERSON}",  # "Prop. JB 2nd DD"
-        rf"\bcynigiwyd\s+gan\s+(?:y\s+)?{_PERSON}",  # Welsh: "Cynigiwyd gan y Cyng. X"
-        rf"\(moved\s*/\s*seconded\s*:?\s*{_PERSON}\s*/",
-        rf"{_SUBJECT}[^\S\n]+(?-i:made|makes|put|puts)\s+(?:a|the)\s+motion\b",
-        rf"{_SUBJECT}[^\S\n]+(?-i:moved|moves|motioned|proposed|proposes)\b(?=\s*(?:,|that\b|to\s+[a-z]+|the\b"
-        r"|(?:for\s+)?(?:approval|adoption|acceptance|refusal|deferral)|an?\s+amendment|a\s+motion))",
-    )
+# "Moved by X", "Motion by X", "Motion made by X", "On motion of X", "MOVER: X", "Moved Cr X";
+# each form named as a clerk would say it, for `parse --explain`.
+_MOVER_FORMS: tuple[tuple[str, str], ...] = (
+    ("moved by", rf"\b(?:moved|proposed|motion(?:\s+was)?(?:\s+made)?)\s+by\s*:?\s+{_PERSON}"),
+    ("on motion of", rf"\bon\s+(?:the\s+)?motion\s+of\s+{_PERSON}"),
+    ("mover label", rf"\b(?:mover|moved|proposed|proposer)\s*[:\-–]\s*{_PERSON}"),
+    ("moved and a title", rf"\b(?:moved|proposed|prop\.)\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}"),
+    # "Prop. JB 2nd DD", "Prop.JB": initials, named from the attendance
+    ("proposed and initials", rf"\bprop(?:osed)?(?:\.\s*|\s+)(?=(?-i:[A-Z]{{2,3}})\b){_PERSON}"),
+    (
+        "cynigiwyd gan",
+        rf"\bcynigiwyd\s+gan\s+(?:y\s+)?{_PERSON}",
+    ),  # Welsh: "Cynigiwyd gan y Cyng. X"
+    ("moved/seconded", rf"\(moved\s*/\s*seconded\s*:?\s*{_PERSON}\s*/"),
+    ("made a motion", rf"{_SUBJECT}[^\S\n]+(?-i:made|makes|put|puts)\s+(?:a|the)\s+motion\b"),
+    (
+        "X moved",
+        rf"{_SUBJECT}[^\S\n]+(?-i:moved|moves|motioned|proposed|proposes)\b(?=\s*(?:,|that\b"
+        r"|to\s+[a-z]+|the\b|(?:for\s+)?(?:approval|adoption|acceptance|refusal|deferral)"
+        r"|an?\s+amendment|a\s+motion))",
+    ),
 )
 # "Seconded by Y", "second by Y", "SECONDER: Y", "Y seconded the motion", "Y seconds".
-_SECONDER_RES = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        rf"\bsecond(?:ed)?\s+by\s*:?\s+{_PERSON}",
-        rf"\b(?:seconder|seconded)\s*[:\-–]\s*{_PERSON}",
-        rf"\bseconded\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}",
-        rf"\b2nd\s+(?=(?-i:[A-Z]{{2,3}})\b){_PERSON}",  # "Prop. JB 2nd DD"
-        rf"\beiliwyd\s+gan\s+(?:y\s+)?{_PERSON}",  # Welsh: "eiliwyd gan y Cyng. Y"
-        rf"\(moved\s*/\s*seconded\s*:?\s*[^/)]+/\s*{_PERSON}\)",
+_SECONDER_FORMS: tuple[tuple[str, str], ...] = (
+    ("seconded by", rf"\bsecond(?:ed)?\s+by\s*:?\s+{_PERSON}"),
+    ("seconder label", rf"\b(?:seconder|seconded)\s*[:\-–]\s*{_PERSON}"),
+    ("seconded and a title", rf"\bseconded\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}"),
+    ("2nd and initials", rf"\b2nd\s+(?=(?-i:[A-Z]{{2,3}})\b){_PERSON}"),  # "Prop. JB 2nd DD"
+    ("eiliwyd gan", rf"\beiliwyd\s+gan\s+(?:y\s+)?{_PERSON}"),  # Welsh: "eiliwyd gan y Cyng. Y"
+    ("moved/seconded", rf"\(moved\s*/\s*seconded\s*:?\s*[^/)]+/\s*{_PERSON}\)"),
+    (
+        "X seconded",
         rf"{_SUBJECT}[^\S\n]+(?-i:seconded|seconds|second)\b(?!\s+(?:by|reading|time|vice)\b)",
-    )
+    ),
 )
+_MOVER_RES = tuple((form, re.compile(p, re.IGNORECASE)) for form, p in _MOVER_FORMS)
+_SECONDER_RES = tuple((form, re.compile(p, re.IGNORECASE)) for form, p in _SECONDER_FORMS)
+_INITIALS_RE = re.compile(r"[A-Z]{2,3}")  # "JB": a member known by initials
+# Who bears initials in this meeting ("JB" -> "Cllr Jo Bruce"), None when no one for certain.
+Initials = Callable[[str], str | None]
 
 
 def parse_outcome(text: str) -> str | None:
@@ -238,31 +250,40 @@ def parse_votes(text: str) -> tuple[int | None, int | None, int | None]:
 
 
 def parse_movers(text: str) -> tuple[str | None, str | None]:
-    """Return the mover and seconder named in ``text``."""
-    return _first_person(_MOVER_RES, text), _first_person(_SECONDER_RES, text)
+    """Return the mover and seconder named in ``text`` (bare initials name nobody certain)."""
+    mover, seconder = _first_person(_MOVER_RES, text), _first_person(_SECONDER_RES, text)
+    return _named(mover[0] if mover else None), _named(seconder[0] if seconder else None)
 
 
-def _first_person(patterns: tuple[re.Pattern[str], ...], text: str) -> str | None:
-    """Return the person the earliest match of any pattern names."""
-    matches = [m for p in patterns if (m := p.search(text))]
+def _first_person(
+    patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str
+) -> tuple[str, str, str] | None:
+    """Return (person, form, words) of the earliest match of any pattern."""
+    matches = [(form, m) for form, p in patterns if (m := p.search(text))]
     if not matches:
         return None
-    return _clean_person(min(matches, key=lambda m: m.start()).group(1))
+    form, match = min(matches, key=lambda pair: pair[1].start())
+    return re.sub(r"\s+", " ", match.group(1)).rstrip(".,;"), form, match.group(0)
 
 
-def _clean_person(name: str) -> str | None:
-    """Return the name tidied; None for bare initials ("JB"), which name nobody certain."""
-    name = re.sub(r"\s+", " ", name).rstrip(".,;")
-    return None if re.fullmatch(r"[A-Z]{2,3}", name) else name
+def _named(person: str | None, initials: Initials | None = None) -> str | None:
+    """Return a person, bare initials ("JB") as the one member bearing them, else None."""
+    if person is None or not _INITIALS_RE.fullmatch(person):
+        return person
+    return initials(person) if initials else None
 
 
 def make_resolution(text: str, context: str = "") -> Resolution:
-    """Build a Resolution from its words and the sentences around it."""
+    """Build a Resolution from its words and the sentences around it (a mover's bare
+    initials kept as written: `find_resolutions` names them)."""
     both = f"{context}\n{text}"
     votes_for, against, abstain = parse_votes(text)
     if votes_for is None:
         votes_for, against, abstain = parse_votes(context)
-    mover, seconder = parse_movers(both)
+    mover, seconder = (
+        _explained("mover", _MOVER_RES, both),
+        _explained("seconder", _SECONDER_RES, both),
+    )
     outcome = parse_outcome(text)
     voted = parse_outcome(context) if _VOTE_WORDS.search(context) else None
     if voted in _VOTE_OUTCOMES or outcome is None:
@@ -278,8 +299,46 @@ def make_resolution(text: str, context: str = "") -> Resolution:
     )
 
 
-def find_resolutions(text: str) -> list[Resolution]:
-    """Return each resolution in ``text``: RESOLVED and its clauses, motions and their fate."""
+def _explained(
+    fact: str, patterns: tuple[tuple[str, re.Pattern[str]], ...], text: str
+) -> str | None:
+    """Return the mover or seconder the earliest form names, noting the form."""
+    found = _first_person(patterns, text)
+    if found is None:
+        return None
+    trace.note(fact, found[0], f"'{found[1]}'", found[2])
+    return found[0]
+
+
+def find_resolutions(text: str, initials: Initials | None = None) -> list[Resolution]:
+    """Return each resolution in ``text``: RESOLVED and its clauses, motions and their fate.
+
+    :param initials: names the member who bears initials ("JB"), for "Prop JB 2nd GK".
+    """
+    return [_with_initials(r, initials) for r in _resolutions(text)]
+
+
+def _with_initials(resolution: Resolution, initials: Initials | None) -> Resolution:
+    """Return the resolution with a mover or seconder written as initials named, or dropped."""
+    mover, seconder = _named(resolution.mover, initials), _named(resolution.seconder, initials)
+    if (mover, seconder) == (resolution.mover, resolution.seconder):
+        return resolution
+    for fact, written, name in (
+        ("mover", resolution.mover, mover),
+        ("seconder", resolution.seconder, seconder),
+    ):
+        if name and name != written:
+            trace.note(
+                fact,
+                name,
+                "initials of a member in the attendance",
+                f"{written}: {resolution.text}",
+            )
+    return replace(resolution, mover=mover, seconder=seconder)
+
+
+def _resolutions(text: str) -> list[Resolution]:
+    """Return each resolution in ``text``, movers' initials as written."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     found: list[Resolution] = []
     index, used = 0, -1
@@ -330,7 +389,7 @@ def _motion_context(paragraphs: list[str], start: int, used: int) -> str:
 
 def _opens_motion(paragraph: str) -> bool:
     """Tell a paragraph that moves or seconds a motion."""
-    return any(p.search(paragraph) for p in (*_MOVER_RES, *_SECONDER_RES))
+    return any(p.search(paragraph) for _, p in (*_MOVER_RES, *_SECONDER_RES))
 
 
 def _motion_end(paragraphs: list[str], index: int) -> int:
@@ -349,7 +408,7 @@ def _motion_end(paragraphs: list[str], index: int) -> int:
 
 def _starts_motion(paragraph: str) -> bool:
     """Tell a paragraph that begins with a new motion ("Moved by", "Councillor X moved")."""
-    starts = [m.start() for p in _MOVER_RES if (m := p.search(paragraph))]
+    starts = [m.start() for _, p in _MOVER_RES if (m := p.search(paragraph))]
     return bool(starts) and min(starts) < 20
 
 
