@@ -350,3 +350,30 @@ def test_mover_form_is_explained() -> None:
     facts = {(n.fact, n.value, n.rule) for n in notes}
     assert ("mover", "Councillor Ames", "'moved by'") in facts
     assert ("seconder", "Councillor Bell", "'seconded by'") in facts
+
+
+def test_a_consent_range_broken_by_a_margin_label_and_an_item_only_received_and_filed() -> None:
+    items = (
+        _item("", "Consent calendar",
+              "Councilmember Ames moved to approve Consent Calendar Item\nMOTION:\nNos. 5 "
+              "through 6, seconded by Councilmember Bell. The motion carried, 7-0."),
+        _item("5", "Quarterly investment report", "Recommended Action: Receive and file."),
+        _item("6", "Tree planting", "Recommended Action: Receive, file and approve the plan."),
+    )  # fmt: skip
+    assert _decisions(apply_consent(items))[1:] == [
+        ("5", {"noted"}, {"Councilmember Ames"}),
+        ("6", {"carried"}, {"Councilmember Ames"}),
+    ]
+
+
+def test_a_substitute_motion_that_carried_is_the_decision() -> None:
+    text = (
+        "MOTION: Councilmember Ames moved to continue the item, seconded by Mayor Bell.\n"
+        "Councilmember Cole spoke in support of the item.\n"
+        "SUBSTITUTE MOTION: Councilmember Cole moved to approve the recommended action, "
+        "seconded by Councilmember Dunn.\nThe substitute motion carried, 6-1."
+    )
+    [resolution] = find_resolutions(text)
+    assert (resolution.outcome, resolution.mover, resolution.seconder) == (
+        "carried", "Councilmember Cole", "Councilmember Dunn",
+    )  # fmt: skip

@@ -49,6 +49,11 @@ _OUTCOME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("received", r"\bbe\s+received\b|^\s*received\b"),
     ("agreed", r"\b(?:agreed|resolved|ordered|unanimously)\b"),
 )
+# "SUBSTITUTE MOTION: X moved to approve ...": it is voted first and, carried, is the decision.
+_SUBSTITUTE_RE = re.compile(r"\bsubstitute\s+motion\b(?=[^.]{0,40}?\bmoved\b)", re.IGNORECASE)
+_SUBSTITUTE_CARRIED_RE = re.compile(
+    r"\bsubstitute\s+motion\s+(?:was\s+)?(?:carried|passed|adopted)\b", re.IGNORECASE
+)
 _MOTION_PARAGRAPHS = 8  # a motion, its words and its vote rarely run longer
 # A motion's fate as minutes report it, in the order tried.
 _FATE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -413,8 +418,11 @@ def _starts_motion(paragraph: str) -> bool:
 
 
 def _motion_resolution(paragraphs: list[str]) -> Resolution:
-    """Build the resolution of a motion: its mover, seconder, votes and fate."""
+    """Build the resolution of a motion: its mover, seconder, votes and fate (a substitute
+    motion that carried replaces the motion before it)."""
     text = "\n".join(paragraphs)
+    if _SUBSTITUTE_CARRIED_RE.search(text) and (substitute := _SUBSTITUTE_RE.search(text)):
+        text = text[substitute.start() :]
     resolution = make_resolution(text)
     return replace(resolution, outcome=motion_outcome(text))
 
@@ -493,8 +501,10 @@ def _tail(paragraphs: list[str], index: int) -> str:
 # A consent agenda or calendar, adopted by one motion: "the balance of the Consent Agenda".
 CONSENT_RE = re.compile(r"\bconsent\s+(?:agenda|calendar)s?\b", re.IGNORECASE)
 # The items it names: "items 3 through 95", "Consent Calendar Item Nos. 5 through 17".
+# A PDF may set a margin label ("MOTION:") inside the words: "Item\nMOTION:\nNos. 8 through 37".
 _RANGE_RE = re.compile(
-    r"\bitems?\s+(?:nos?\.?\s*)?(\d+)\s*(?:through|thru|to|[-–])\s*(\d+)\b", re.IGNORECASE
+    r"\bitems?:?\s+(?:(?-i:[A-Z]{3,}):\s+)?(?:nos?\.?\s*)?(\d+)\s*(?:through|thru|to|[-–])\s*(\d+)\b",
+    re.IGNORECASE,
 )
 # The items kept out of it: "with the exception of Item No. 15", "except Items 7 and 9".
 _EXCEPT_RE = re.compile(
@@ -542,15 +552,30 @@ def _decided_alone(item: Item) -> bool:
 
 def _adopted(item: Item, motion: Resolution) -> Item:
     """Return an item adopted on consent: its own motion, if any, takes the consent vote's
-    outcome (or what it asked, "to receive and file"); else the consent motion is its own."""
+    outcome (or what it asked, "to receive and file"); else the consent motion is its own,
+    noting the item where it only asked that a paper be received and filed."""
     own = [r for r in item.resolutions if r.mover and not r.outcome]
     if not own:
-        return replace(item, resolutions=(*item.resolutions, motion))
+        outcome = "noted" if _ASKS_NOTING_RE.search(f"{item.title}\n{item.text}") else None
+        adopted = replace(motion, outcome=outcome) if outcome else motion
+        trace.note(
+            "decision", f"{item.number} {adopted.outcome}", "adopted on consent", motion.text
+        )
+        return replace(item, resolutions=(*item.resolutions, adopted))
     decided = tuple(
         replace(r, outcome=_purpose(r.text) or motion.outcome) if r in own else r
         for r in item.resolutions
     )
     return replace(item, resolutions=decided)
+
+
+# An item that only asks that a paper be received and filed: "Recommended Action: Receive and
+# file.", a title "Receive and File the Quarterly Report"; never "receive, file and approve".
+_ASKS_NOTING_RE = re.compile(
+    r"(?:^|\brecommend(?:ed\s+action|ation)\s*:?\s*(?:(?:is\s+)?to\s+)?)receive(?:,|\s+and)\s+file\b"
+    r"(?!,?\s+and\s+(?:approve|adopt|accept|grant|authori[sz]e|affirm|confirm)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _purpose(text: str) -> str | None:
