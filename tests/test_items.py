@@ -1,6 +1,7 @@
 import pytest
 
 from indexer.extract.items import split_items, unrun
+from indexer.trace import recording
 
 
 def numbers_and_titles(text: str) -> list[tuple[str, str]]:
@@ -314,3 +315,60 @@ def test_items_run_together_on_one_line_are_cut_apart() -> None:
 def test_a_numbered_sentence_list_is_not_cut() -> None:
     text = "1. The budget be approved; 3. the reserves be kept."
     assert unrun(text) == text
+
+
+def test_a_long_numbered_paragraph_keeps_its_run_in_title() -> None:
+    body = "The Clerk reported on the state of the verges and the hedges. " * 6
+    text = f"1. Minutes\n\nSigned.\n\n2. Verge Cutting - {body}\n\n3. Close\n\nEnded."
+    assert numbers_and_titles(text) == [("1", "Minutes"), ("2", "Verge Cutting"), ("3", "Close")]
+
+
+def test_a_numbered_paragraph_where_the_outline_lacks_its_number_is_an_item() -> None:
+    text = (
+        "1. Apologies for absence Apologies were received from Cllr Ash.\n\n"
+        "2. Minutes\n\nSigned.\n\n3. Pond Clearance The Clerk had asked for quotes.\n\n"
+        "4. Accounts were approved for payment.\n\n5. Close\n\nEnded."
+    )
+    assert numbers_and_titles(text) == [
+        ("1", "Apologies for absence"),
+        ("2", "Minutes"),
+        ("3", "Pond Clearance"),
+        ("4", "Accounts"),
+        ("5", "Close"),
+    ]
+
+
+def test_a_numbered_sentence_in_a_gap_is_not_an_item() -> None:
+    text = "2. Minutes\n\nSigned.\n\n3. The budget was approved by all.\n\n4. Close\n\nEnded."
+    assert numbers_and_titles(text) == [("2", "Minutes"), ("4", "Close")]
+
+
+def test_sub_items_run_together_with_their_item_are_cut_apart() -> None:
+    text = "9. Finance 9.1 Payments. 9.1.1 Bank Balances - The Clerk reported £40."
+    assert unrun(text).split("\n\n") == [
+        "9. Finance",
+        "9.1 Payments.",
+        "9.1.1 Bank Balances - The Clerk reported £40.",
+    ]
+
+
+def test_a_sub_number_inside_a_sentence_is_not_cut() -> None:
+    text = "4. Policy. The changes to section 4.1 Data retention were agreed."
+    assert unrun(text) == text
+
+
+def test_a_title_ending_in_a_dash_loses_it() -> None:
+    text = "1. Reports\n\n1.1 Clerk's Report -\n\nText.\n\n1.2 Chair's Report\n\nText."
+    assert numbers_and_titles(text) == [
+        ("1", "Reports"),
+        ("1.1", "Clerk's Report"),
+        ("1.2", "Chair's Report"),
+    ]
+
+
+def test_explain_notes_each_item_and_the_rule_that_found_it() -> None:
+    with recording() as notes:
+        split_items("1. Minutes\n\nSigned.\n\n2. Pond Clearance The Clerk had asked.\n\n3. Close")
+    found = {(n.value, n.rule) for n in notes if n.fact == "item"}
+    assert ("1 Minutes", "numbered heading (5. / 5.1)") in found
+    assert ("2 Pond Clearance", "numbered paragraph where the outline lacks a number") in found

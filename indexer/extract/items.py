@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-_TITLE = r"(?P<title>[A-Z0-9\"“'‘(£][^\n]{1,300}?)"
+from indexer.trace import note
+
+_TITLE = r"(?P<title>[A-Z0-9\"“'‘(£][^\n]+?)"
 # Roman numerals I to XXXIX, as agendas number their parts ("VII.").
 _ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 # A file number opening a paragraph: "(05-003)", "(*10-029 CC/*10-01 CIC)", "98-3478", "R2018-077".
@@ -41,6 +43,18 @@ STYLES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+# Each style as `parse --explain` names it.
+STYLE_RULES = {
+    "dotted": "numbered heading (5. / 5.1)",
+    "roman": "Roman numbered heading (VII.)",
+    "lettered": "lettered heading (B.)",
+    "slash": "minute number with its year (77/21)",
+    "minute": "'Minute N' heading",
+    "item": "'Item N' heading",
+}
+_FILE_RULE = "file number opening a paragraph ((24-102) Title)"
+_GAP_RULE = "numbered paragraph where the outline lacks a number"
+_SUB_RULE = "sub-item lettered in sequence (6(a), 5A)"
 # Styles whose numbers must follow an outline (1, 2, 2.1, 3 or I, II, III or A, B, C).
 OUTLINED = ("dotted", "roman", "lettered")
 # Sub-items: "6(a) Bus Depot", "(b) Appeals", "4-A Minutes", "5A Minutes", "8.a. Report",
@@ -167,6 +181,7 @@ class _Heading:
     number: str
     title: str
     title_lines: int  # lines the heading takes, the title line included
+    rule: str = ""  # how it was found, for `parse --explain`
 
 
 def split_items(text: str) -> tuple[str, list[RawItem]]:
@@ -180,14 +195,21 @@ def split_items(text: str) -> tuple[str, list[RawItem]]:
     for index, heading in enumerate(headings):
         end = headings[index + 1].line if index + 1 < len(headings) else len(lines)
         body = "\n".join(lines[heading.line + heading.title_lines : end]).strip("\n")
-        items.append(_item(heading, body))
+        items.append(item := _item(heading, body))
+        note("item", f"{item.number} {item.title}".strip(), heading.rule, lines[heading.line])
     return preamble, items
 
 
 # Items run together on one line, each number the next: "1. INVOCATION. 2. PLEDGE OF
-# ALLEGIANCE. 3. APPROVAL OF MINUTES ..." (summary minutes typed as one paragraph).
-_RUN_START = re.compile(r"^[ \t]*(?P<number>\d{1,3})\.[ \t]+[A-Z]")
-_RUN_NEXT = re.compile(r"(?<=[.;:!?])[ \t]+(?P<number>\d{1,3})\.[ \t]+(?=[A-Z])")
+# ALLEGIANCE. 3. APPROVAL OF MINUTES ..." (summary minutes typed as one paragraph), or an item
+# and its first sub-items: "9. Finance 9.1 Accounts. 9.1.1 Cash Book - The Clerk ...".
+_RUN_START = re.compile(r"^[ \t]*(?P<number>\d{1,3}(?:\.\d{1,2})*)\.?[ \t]+[A-Z]")
+# A later number: after a sentence "N." or "N.N", straight after a short title only "N.N".
+_RUN_NEXT = re.compile(
+    r"(?:(?<=[.;:!?])[ \t]+(?P<number>\d{1,3}(?:\.\d{1,2})*)\.|"
+    r"[ \t]+(?P<sub>\d{1,3}(?:\.\d{1,2})+)\.?)[ \t]+(?=[A-Z])"
+)
+_RUN_TITLE_WORDS = 6  # a sub-item straight after its parent's title: "7. Reports 7.1 Chairman"
 
 
 def unrun(text: str) -> str:
@@ -200,15 +222,35 @@ def _unrun_line(line: str) -> str:
     start = _RUN_START.match(line)
     if not start:
         return line
-    expected, cuts = int(start.group("number")) + 1, []
+    last, cuts = _outline(start.group("number")), [0]
     for found in _RUN_NEXT.finditer(line):
-        if int(found.group("number")) == expected:
+        number = found.group("number") or found.group("sub")
+        inside = found.group("sub") and not _punctuated(line, found.start())
+        if inside and not _short_title(line[cuts[-1] : found.start()]):
+            continue  # a number inside a sentence: "changes to section 4.1 Data"
+        if _step(last, _outline(number)) == 0:
             cuts.append(found.start())
-            expected += 1
-    if not cuts:
+            last = _outline(number)
+    if len(cuts) == 1:
         return line
-    bounds = [0, *cuts, len(line)]
-    return "\n\n".join(line[a:b].strip() for a, b in pairwise(bounds))
+    return "\n\n".join(line[a:b].strip() for a, b in pairwise([*cuts, len(line)]))
+
+
+def _short_title(text: str) -> bool:
+    """Tell a numbered title of a few words ending in a capitalised word ("7. Reports")."""
+    title = re.sub(r"^[ \t]*\d[\d.]*[ \t]*", "", text).strip()
+    words = title.split()
+    sentence = re.search(r"[.:;!?](?:\s|$)", title)
+    return 0 < len(words) <= _RUN_TITLE_WORDS and words[-1][0].isupper() and not sentence
+
+
+def _punctuated(line: str, at: int) -> bool:
+    """Tell whether the text before ``at`` ends a sentence."""
+    return line[:at].rstrip().endswith((".", ";", ":", "!", "?"))
+
+
+# What a heading's title ends with that is not part of it: "INVOCATION.", "Clerk's Report -".
+_TITLE_END = re.compile(r"(?<=[A-Z)])\.$|[ \t]+[-–—]$")
 
 
 def _item(heading: _Heading, body: str) -> RawItem:
@@ -216,7 +258,7 @@ def _item(heading: _Heading, body: str) -> RawItem:
     blocks = _blocks(body)
     return RawItem(
         number=heading.number.rstrip("."),
-        title=re.sub(r"(?<=[A-Z)])\.$", "", heading.title),  # "INVOCATION." is a heading
+        title=_TITLE_END.sub("", heading.title),
         body="\n\n".join(part for part in blocks.values() if part),
         minutes=blocks.get("minutes"),
         decision=blocks.get("decision"),
@@ -246,8 +288,88 @@ def _headings(lines: _Lines) -> list[_Heading]:
     found = by_style[style]
     if not found or (style in ("roman", "lettered") and len(found) < 2):
         return _caps_headings(lines)
+    if style == "dotted":
+        found = _fill_gaps(lines, found)
     numbered = sorted(found + _find_sub(lines, found), key=lambda h: h.line)
     return sorted(numbered + _section_headings(lines, numbered), key=lambda h: h.line)
+
+
+def _fill_gaps(lines: _Lines, chain: list[_Heading]) -> list[_Heading]:
+    """Add the numbered paragraphs whose numbers the outline lacks, in order between two of its
+    headings ("8. Fly Infestation The Clerk noted ..." between 7.6 and 9): the numbering says
+    they are items, their opening words are their titles."""
+    taken = {h.line for h in chain}
+    spare = [h for h in _paragraph_headings(lines) if h.line not in taken]
+    bounds: list[_Heading | None] = [None, *chain, None]
+    filled = []
+    for before, after in pairwise(bounds):
+        last = _outline(before.number) if before else (0,)
+        start, end = before.line if before else -1, after.line if after else len(lines)
+        for heading in (h for h in spare if start < h.line < end):
+            outline = _outline(heading.number)
+            if _step(last, outline) == 0 and (
+                after is None or _step(outline, _outline(after.number)) is not None
+            ):
+                filled.append(heading)
+                last = outline
+    return sorted(chain + filled, key=lambda h: h.line)
+
+
+def _paragraph_headings(lines: _Lines) -> list[_Heading]:
+    """Return numbered paragraphs titled by their opening words ("1. Apologies for absence
+    Apologies were received from ..." -> 1, "Apologies for absence")."""
+    found = []
+    for index, line in enumerate(lines):
+        match = STYLES["dotted"].match(line) if _after_break(lines, index) else None
+        if match and match["title"] and (title := _opening_words(match["title"])):
+            found.append(_Heading(index, match["number"], title, 0, _GAP_RULE))
+    return found
+
+
+def _opening_words(text: str) -> str | None:
+    """Return the heading a paragraph opens with, the words before its first sentence begins
+    ("Fly Infestation The Clerk noted" -> "Fly Infestation", "Accounts were paid" -> "Accounts")."""
+    if _REPORTS_SPEECH.match(text):
+        return None
+    words = text.split()
+    if not words or _SENTENCE_OPENER.fullmatch(words[0]):
+        return None
+    for count in range(1, min(len(words), _RUN_IN_WORDS + 1)):
+        if _sentence_begins(words, count):
+            return _tidy(" ".join(words[:count])).rstrip(" -–—:.•")
+    return None
+
+
+def _sentence_begins(words: list[str], at: int) -> bool:
+    """Tell whether a sentence begins at ``words[at]``, after a heading's words."""
+    word, following = words[at - 1], words[at]
+    after = words[at + 1] if at + 1 < len(words) else ""
+    ended = re.search(r"[:.]$", word) and not _ABBREVIATION.fullmatch(word)
+    if ended or following in "-–—•":
+        return True  # "Apologies for Absence received from: Cllr ...", "Update • Stumps"
+    if _AUXILIARY.fullmatch(following):
+        return True
+    if not following[0].isupper() or _MINOR_WORD.fullmatch(word):
+        return False
+    return bool(_SENTENCE_OPENER.fullmatch(following)) or (
+        word.islower() and after.islower() and not _MINOR_WORD.fullmatch(after)
+    )
+
+
+# Words that open a sentence, not a heading: "Fly Infestation The Clerk noted".
+_SENTENCE_OPENER = re.compile(
+    r"The|A|An|It|This|That|These|There|He|She|They|We|No|All|Cllrs?\.?|Councillors?|Members"
+)
+# A verb that goes on from the subject: "Accounts were presented" -> "Accounts".
+_AUXILIARY = re.compile(r"was|were|is|are|has|had|have|will|would|could|should|did|being")
+# A word ended by a full stop that does not end a sentence: "Cllr.", "No.", "A."
+_ABBREVIATION = re.compile(r"[A-Z]\.|(?:No|Mr|Mrs|Ms|Dr|St|Cllr|Inc|Ltd|Rd|Nos)\.")
+# Short words a heading's capitalised words may follow: "Footpath near Mill Lane".
+_MINOR_WORD = re.compile(
+    r"of|and|or|to|for|on|in|at|by|from|with|the|a|an|near|re|regarding|about|between|"
+    r"opposite|outside|behind|into|via|per|including|&",
+    re.IGNORECASE,
+)
 
 
 def _find(lines: _Lines, style: str) -> list[_Heading]:
@@ -257,7 +379,8 @@ def _find(lines: _Lines, style: str) -> list[_Heading]:
     for index, line in enumerate(lines):
         match = pattern.match(line) if _after_break(lines, index) else None
         if match and (heading := _heading(lines, index, match["number"], match["title"])):
-            found.append(heading)
+            rule = f"{STYLE_RULES[style]}, {heading.rule}" if heading.rule else STYLE_RULES[style]
+            found.append(replace(heading, rule=rule))
     return found
 
 
@@ -273,7 +396,7 @@ def _heading(lines: _Lines, index: int, number: str, title: str | None) -> _Head
         if _is_title(whole) or _is_title(title):
             return _Heading(index, number, _tidy(whole), used)
     if run_in := _run_in(title):
-        return _Heading(index, number, run_in, 0)
+        return _Heading(index, number, run_in, 0, "run-in title")
     return None
 
 
@@ -287,13 +410,13 @@ def _file_headings(lines: _Lines, taken: list[_Heading]) -> list[_Heading]:
             continue
         rest = line[match.end() :]
         if inner := STYLES["dotted"].match(rest):
-            heading = _with_reference(
-                _heading(lines, index, inner.group("number"), inner.group("title")), match
-            )
+            inner_heading = _heading(lines, index, inner.group("number"), inner.group("title"))
+            heading = _with_reference(inner_heading, match)
+            heading = replace(heading, rule=_FILE_RULE) if heading else None
         elif match.group("bracketed"):
             number = match.group("bracketed").replace("*", "")
             title = _sentence(lines, index, rest)
-            heading = _Heading(index, number, title, 0) if _is_title(title) else None
+            heading = _Heading(index, number, title, 0, _FILE_RULE) if _is_title(title) else None
         else:
             continue
         if heading:
@@ -384,7 +507,9 @@ def _sub_heading(lines: _Lines, index: int, parent: _Heading) -> _Heading | None
         return None  # "7(a)" under item 6 is not its sub-item
     if number.startswith("(") and re.match(r"\d", parent.number):
         number = parent.number.rstrip(".") + number  # "(a)" under item 6 is 6(a)
-    return _with_reference(_heading(lines, index, number, match.group("title")), file_number)
+    heading = _heading(lines, index, number, match.group("title"))
+    heading = replace(heading, rule=_SUB_RULE) if heading else None
+    return _with_reference(heading, file_number)
 
 
 def _with_reference(heading: _Heading | None, file_number: re.Match[str] | None) -> _Heading | None:
@@ -407,7 +532,8 @@ def _caps_headings(lines: _Lines) -> list[_Heading]:
     for index, line in enumerate(lines):
         match = CAPS_HEADING.match(line)
         if match and _after_break(lines, index) and not _NOT_HEADINGS.match(match.group("title")):
-            found.append(_Heading(index, "", match.group("title").strip().rstrip(":"), 1))
+            title = match.group("title").strip().rstrip(":")
+            found.append(_Heading(index, "", title, 1, "unnumbered heading in capitals"))
     return found if len(found) >= 2 else []
 
 
@@ -450,7 +576,7 @@ def _section_heading(lines: _Lines, index: int) -> _Heading | None:
         return None  # a word alone: a letterhead or the end of a broken line
     if not SECTION_TITLE.match(title) or _NOT_HEADINGS.match(title.rstrip(": ")):
         return None
-    return _Heading(index, "", _tidy(title).rstrip(":"), used)
+    return _Heading(index, "", _tidy(title).rstrip(":"), used, "section heading in capitals")
 
 
 def _next_filled(lines: _Lines, index: int) -> int:

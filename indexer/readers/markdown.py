@@ -20,6 +20,8 @@ _HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<text>.*?)[ \t#]*$")
 _CALLOUT_RE = re.compile(r"^[ \t]*>[ \t]?(?:\[![\w-]+\][-+]?[ \t]*)?")
 _LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
 _EMPHASIS_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(?P<text>.+?)(?<=\S)\1")
+# "_Dog Fouling_": one underscore emphasises only outside a word (not "file_name_here").
+_UNDERSCORE_RE = re.compile(r"(?<![\w\\])_(?=[^\s_])(?P<text>[^_\n]*?[^\s_\\])_(?!\w)")
 _BULLET_RE = re.compile(r"^[ \t]*[-*+][ \t]+")
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -71,6 +73,7 @@ def _inline(text: str) -> str:
     text = _LINK_RE.sub(lambda m: m.group("text"), text)
     for _ in range(2):
         text = _EMPHASIS_RE.sub(lambda m: m.group("text"), text)
+        text = _UNDERSCORE_RE.sub(lambda m: m.group("text"), text)
     text = re.sub(r"[\ue000-\ue0ff]", lambda m: chr(ord(m.group(0)) - _PROTECT), text)
     return text.replace("&nbsp;", " ").rstrip()
 
