@@ -377,3 +377,25 @@ def test_a_substitute_motion_that_carried_is_the_decision() -> None:
     assert (resolution.outcome, resolution.mover, resolution.seconder) == (
         "carried", "Councilmember Cole", "Councilmember Dunn",
     )  # fmt: skip
+
+
+def test_a_lettered_consent_range_under_a_unanimous_consent_heading() -> None:
+    items = (
+        _item("XI", "Unanimous consent",
+              "Director Ames made the motion to approve item A through B on the unanimous "
+              "consent agenda. Director Bell seconded the motion. The motion PASSED."),
+        _item("A", "Bus shelter grant"),
+        _item("B", "Vanpool agreement"),
+        _item("XII", "Recommended action"),
+    )  # fmt: skip
+    assert _decisions(apply_consent(items)) == [
+        ("XI", {"passed"}, {"Director Ames"}),
+        ("A", {"passed"}, {"Director Ames"}),
+        ("B", {"passed"}, {"Director Ames"}),
+        ("XII", set(), set()),
+    ]
+
+
+def test_moved_for_the_adoption() -> None:
+    text = "Director Ames moved for the adoption of the minutes. Director Bell seconded the motion."
+    assert parse_movers(text) == ("Director Ames", "Director Bell")

@@ -209,7 +209,7 @@ _MOVER_FORMS: tuple[tuple[str, str], ...] = (
     (
         "X moved",
         rf"{_SUBJECT}[^\S\n]+(?-i:moved|moves|motioned|proposed|proposes)\b(?=\s*(?:,|that\b"
-        r"|to\s+[a-z]+|the\b|(?:for\s+)?(?:approval|adoption|acceptance|refusal|deferral)"
+        r"|to\s+[a-z]+|the\b|(?:for\s+(?:the\s+)?)?(?:approval|adoption|acceptance|refusal|deferral)"
         r"|an?\s+amendment|a\s+motion))",
     ),
 )
@@ -500,12 +500,19 @@ def _tail(paragraphs: list[str], index: int) -> str:
 
 # A consent agenda or calendar, adopted by one motion: "the balance of the Consent Agenda".
 CONSENT_RE = re.compile(r"\bconsent\s+(?:agenda|calendar)s?\b", re.IGNORECASE)
-# The items it names: "items 3 through 95", "Consent Calendar Item Nos. 5 through 17".
-# A PDF may set a margin label ("MOTION:") inside the words: "Item\nMOTION:\nNos. 8 through 37".
+# A heading of consent items ("Consent Agenda", "Unanimous Consent"): it keeps the motion.
+_CONSENT_WORD_RE = re.compile(r"\bconsent\b", re.IGNORECASE)
+# The items it names: "items 3 through 95", "Consent Calendar Item Nos. 5 through 17", lettered
+# "item A through K". A PDF may set a margin label ("MOTION:") inside the words: "Item\nMOTION:\n
+# Nos. 8 through 37".
+_RANGE_END = r"(\d+|(?-i:[A-Z])\b)"
 _RANGE_RE = re.compile(
-    r"\bitems?:?\s+(?:(?-i:[A-Z]{3,}):\s+)?(?:nos?\.?\s*)?(\d+)\s*(?:through|thru|to|[-–])\s*(\d+)\b",
+    rf"\bitems?:?\s+(?:(?-i:[A-Z]{{3,}}):\s+)?(?:nos?\.?\s*)?{_RANGE_END}\s*(?:through|thru|to|[-–])"
+    rf"\s*{_RANGE_END}",
     re.IGNORECASE,
 )
+_LETTER_RE = re.compile(r"\(?([A-Z])[.)]?")  # an item lettered "A", "(B)", "C."
+_LETTERS = 1_000_000  # letters rank apart from numbers
 # The items kept out of it: "with the exception of Item No. 15", "except Items 7 and 9".
 _EXCEPT_RE = re.compile(
     r"\bexcept(?:ion\s+of|ing)?\s+(?:for\s+)?(?:agenda\s+)?items?\s+(?:nos?\.?\s*)?"
@@ -528,7 +535,7 @@ def apply_consent(items: Sequence[Item]) -> tuple[Item, ...]:
         for index in members:
             if not _decided_alone(result[index]):
                 result[index] = _adopted(result[index], motion)
-        if members and host not in members and not CONSENT_RE.search(item.title):
+        if members and host not in members and not _CONSENT_WORD_RE.search(item.title):
             kept = tuple(r for r in result[host].resolutions if r is not motion)
             result[host] = replace(result[host], resolutions=kept)
     return tuple(result)
@@ -588,8 +595,10 @@ def _consent_members(items: Sequence[Item], host: int, motion: Resolution) -> li
     """Return the indexes of the items a consent motion adopts: its numbered range, else
     the items marked by an asterisk, else the sub-items of the consent heading it is under."""
     title = items[host].title if CONSENT_RE.search(items[host].title) else ""
-    if span := _RANGE_RE.search(f"{title}\n{motion.text}"):
-        return _in_range(items, host, (int(span.group(1)), int(span.group(2))), motion.text)
+    span = _RANGE_RE.search(f"{title}\n{motion.text}")
+    ends = [_rank(span.group(1)), _rank(span.group(2))] if span else []
+    if span and ends[0] is not None and ends[1] is not None:
+        return _in_range(items, host, (ends[0], ends[1]), motion.text)
     starred = [i for i, item in enumerate(items) if _STARRED_RE.match(item.text)]
     return starred or _under_heading(items, host)
 
@@ -599,10 +608,9 @@ def _in_range(items: Sequence[Item], host: int, span: tuple[int, int], text: str
     excepted = {int(n) for m in _EXCEPT_RE.finditer(text) for n in re.findall(r"\d+", m.group(1))}
     members: list[int] = []
     for index in range(host, len(items)):
-        number = _LEADING_NUMBER_RE.match(items[index].number)
-        if number is None:
+        value = _rank(items[index].number)
+        if value is None:
             continue
-        value = int(number.group(1))
         if not span[0] <= value <= span[1]:
             if members:
                 break
@@ -610,6 +618,14 @@ def _in_range(items: Sequence[Item], host: int, span: tuple[int, int], text: str
         if value not in excepted and not _heading_or_unused(items, index):
             members.append(index)
     return members
+
+
+def _rank(number: str) -> int | None:
+    """Return where an item number falls in a range: "7(A)" 7, "Item 12" 12, "B." after "A"."""
+    if letter := _LETTER_RE.fullmatch(number.strip()):
+        return _LETTERS + ord(letter.group(1))
+    leading = _LEADING_NUMBER_RE.match(number)
+    return int(leading.group(1)) if leading else None
 
 
 # A number kept on the agenda with nothing under it: "NUMBER NOT USED", "Item not used".
