@@ -372,3 +372,42 @@ def test_explain_notes_each_item_and_the_rule_that_found_it() -> None:
     found = {(n.value, n.rule) for n in notes if n.fact == "item"}
     assert ("1 Minutes", "numbered heading (5. / 5.1)") in found
     assert ("2 Pond Clearance", "numbered paragraph where the outline lacks a number") in found
+
+
+def test_a_file_number_and_item_number_make_an_item_titled_by_its_first_sentence() -> None:
+    text = (
+        "21-0401 1. ROLL CALL\n\n"
+        "21-0402 2. Oak Lane Stores, Inc., Ann Ash, President dba Corner Shop, 12 E. Oak Lane. "
+        "Moved by Lee to adopt. Motion Carried 5-0.\n\n21-0405 3. Adjournment\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("1", "ROLL CALL"),
+        ("2", "Oak Lane Stores, Inc., Ann Ash, President dba Corner Shop, 12 E. Oak Lane"),
+        ("3", "Adjournment"),
+    ]
+
+
+def test_a_sub_item_letter_printed_after_its_item_number() -> None:
+    text = (
+        "21-0401 4. Bids for the following:\n\n21-0402 (A) Ash Motors for a truck. Moved.\n\n"
+        "21-0403 4. (B) Birch Ltd. for a van. Moved.\n\n21-0404 5. Adjournment\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("4", "Bids for the following:"),
+        ("4(A)", "Ash Motors for a truck"),
+        ("4(B)", "Birch Ltd. for a van"),
+        ("5", "Adjournment"),
+    ]
+
+
+def test_an_item_straight_after_a_finished_sentence_fills_the_outline() -> None:
+    text = (
+        "1. Minutes\n\nSigned.\n\n2. Budget\n\nThe budget was set.\n3. Parks and Open Spaces\n\n"
+        "Noted.\n\n4. Close\n\nEnded."
+    )
+    assert numbers_and_titles(text) == [
+        ("1", "Minutes"),
+        ("2", "Budget"),
+        ("3", "Parks and Open Spaces"),
+        ("4", "Close"),
+    ]

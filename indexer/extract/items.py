@@ -316,12 +316,17 @@ def _fill_gaps(lines: _Lines, chain: list[_Heading]) -> list[_Heading]:
 
 
 def _paragraph_headings(lines: _Lines) -> list[_Heading]:
-    """Return numbered paragraphs titled by their opening words ("1. Apologies for absence
-    Apologies were received from ..." -> 1, "Apologies for absence")."""
+    """Return numbered paragraphs, after a blank line or a finished sentence, with a title of
+    their own or titled by their opening words ("1. Apologies for absence Apologies were
+    received from ..." -> 1, "Apologies for absence")."""
     found = []
     for index, line in enumerate(lines):
-        match = STYLES["dotted"].match(line) if _after_break(lines, index) else None
-        if match and match["title"] and (title := _opening_words(match["title"])):
+        match = STYLES["dotted"].match(line) if _paragraph_start(lines, index) else None
+        if not match or not match["title"]:
+            continue
+        if heading := _heading(lines, index, match["number"], match["title"]):
+            found.append(replace(heading, rule=_GAP_RULE))
+        elif title := _opening_words(match["title"]):
             found.append(_Heading(index, match["number"], title, 0, _GAP_RULE))
     return found
 
@@ -410,18 +415,36 @@ def _file_headings(lines: _Lines, taken: list[_Heading]) -> list[_Heading]:
             continue
         rest = line[match.end() :]
         if inner := STYLES["dotted"].match(rest):
-            inner_heading = _heading(lines, index, inner.group("number"), inner.group("title"))
-            heading = _with_reference(inner_heading, match)
-            heading = replace(heading, rule=_FILE_RULE) if heading else None
+            number, title = _lettered_number(inner.group("number"), inner.group("title") or "")
+            heading = _with_reference(_file_item(lines, index, number, title), match)
         elif match.group("bracketed"):
             number = match.group("bracketed").replace("*", "")
             title = _sentence(lines, index, rest)
-            heading = _Heading(index, number, title, 0, _FILE_RULE) if _is_title(title) else None
+            heading = _Heading(index, number, title, 0) if _is_title(title) else None
         else:
             continue
         if heading:
-            found.append(heading)
+            found.append(replace(heading, rule=_FILE_RULE))
     return found
+
+
+def _lettered_number(number: str, title: str) -> tuple[str, str]:
+    """Join a sub-item's letter printed after its item's number: "89. (C) Bids" -> "89(C)"."""
+    letter = re.match(r"\((?P<letter>[A-Za-z])\)[ \t]+(?=\S)", title)
+    if not letter:
+        return number, title
+    return f"{number.rstrip('.')}({letter['letter']})", title[letter.end() :]
+
+
+def _file_item(lines: _Lines, index: int, number: str, title: str) -> _Heading | None:
+    """Return the item a file number opens: its heading, or, where its text is no title, the
+    item titled by its first sentence (the file number says it is an item)."""
+    if heading := _heading(lines, index, number, title or None):
+        return heading
+    sentence = _sentence(lines, index, title)
+    if len(sentence.split()) < 2 or _REPORTS_SPEECH.match(sentence):
+        return None
+    return _Heading(index, number, sentence, 0, "file number, first sentence as title")
 
 
 def _sentence(lines: _Lines, index: int, rest: str) -> str:
@@ -431,7 +454,19 @@ def _sentence(lines: _Lines, index: int, rest: str) -> str:
         if not line.strip():
             break
         text += " " + line.strip()
-    return _tidy(re.split(r"(?<=[a-z0-9)”\"])\.(?:\s|$)", text, maxsplit=1)[0])[:200]
+    sentence = _tidy(_SENTENCE_END.split(text, maxsplit=1)[0])
+    return sentence if len(sentence) <= _LONGEST else sentence[:_LONGEST].rsplit(" ", 1)[0]
+
+
+_LONGEST = 150  # characters of a title; a longer first sentence is cut at a word
+
+
+# The full stop that ends a sentence: not one of "Inc.", "Mr.", "No.", "E. 14th Street".
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z0-9)”\"])(?<!\b[A-Z])(?<!\bInc)(?<!\bLtd)(?<!\bCo)(?<!\bCorp)(?<!\bMr)(?<!\bMrs)"
+    r"(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bAve)(?<!\bRd)(?<!\bNo)(?<!\bNos)(?<!\bJr)(?<!\bSr)"
+    r"(?<!\bapprox)(?<!\betc)(?<!\bvs)\.(?:\s|$)"
+)
 
 
 def _paragraph_start(lines: _Lines, index: int) -> bool:
@@ -507,7 +542,10 @@ def _sub_heading(lines: _Lines, index: int, parent: _Heading) -> _Heading | None
         return None  # "7(a)" under item 6 is not its sub-item
     if number.startswith("(") and re.match(r"\d", parent.number):
         number = parent.number.rstrip(".") + number  # "(a)" under item 6 is 6(a)
-    heading = _heading(lines, index, number, match.group("title"))
+    if file_number:
+        heading = _file_item(lines, index, number, match.group("title"))
+    else:
+        heading = _heading(lines, index, number, match.group("title"))
     heading = replace(heading, rule=_SUB_RULE) if heading else None
     return _with_reference(heading, file_number)
 
