@@ -177,6 +177,10 @@ def test_a_short_fate_line_after_a_resolution_is_not_a_second_decision() -> None
         ("Moved by Ames to delay final action until June 4. Motion Carried 6-1.", "deferred"),
         ("Moved by Ames to defer; refer to the Manager. Motion Carried 6-1.", "deferred"),
         ("Moved by Ames to adopt. Motion Carried 6-1.", "carried"),
+        (
+            "Moved by Ames to adopt and to refer to the Manager to act. Motion Carried 6-1.",
+            "carried",
+        ),
     ],
 )
 def test_what_a_carried_motion_asked_is_its_outcome(text: str, outcome: str) -> None:

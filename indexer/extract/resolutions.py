@@ -97,9 +97,10 @@ _SUBSTANCE_RE = re.compile(
 )
 # What a motion asks, in US action summaries: "Moved by X to receive and file", "to defer",
 # "to delay final action until May 23". Receiving and filing alone notes a paper; with an
-# approval ("receive, file and approve") it decides, so only the first words count.
+# approval ("receive, file and approve") it decides, so only the first words count; only the
+# first thing asked counts ("to adopt and to refer to the City Manager to implement" decides).
 _PURPOSE_RE = re.compile(
-    r"\b(?:moved|motion)\b[^.;]{0,60}?\bto\s+(?:(?P<noted>receive(?:,|\s+and)\s+file)"
+    r"\b(?:moved|motion)\b(?:(?!\bto\s)[^.;]){0,60}\bto\s+(?:(?P<noted>receive(?:,|\s+and)\s+file)"
     r"(?!,?\s+and\s+(?:approve|adopt|accept|grant|authori[sz]e|affirm|confirm)\b)"
     r"|(?P<deferred>defer|delay|postpone|table|continue\s+(?:the\s+|this\s+)?(?:item|matter|hearing"
     r"|public\s+hearing|to|until))\b|(?P<referred>refer)\b)",
