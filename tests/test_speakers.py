@@ -1,4 +1,5 @@
-from indexer.extract.speakers import Roster, find_contributions, split_sentences
+from indexer import trace
+from indexer.extract.speakers import Roster, find_contributions, office_holders, split_sentences
 
 BENSON = (
     "Derek Benson, Independent Chairman of the Riverside Safeguarding Board (RSB) attended the "
@@ -218,3 +219,124 @@ def test_people_merely_mentioned_are_not_speakers() -> None:
         "The meeting thanked Councillor Ode. Members agreed that Cllr Vine should reply."
     )
     assert speakers(text) == []
+
+
+def test_inline_turns_of_the_meetings_people_in_ordinary_minutes() -> None:
+    people = Roster(
+        ["Commissioner Bell", "Commissioner Dunn", "Commissioner Cortez", "Commissioner Ellis",
+         "Mayor Ann Garber"],
+        chair="Mayor Ann Garber",
+    )  # fmt: skip
+    vote = "Bell: I move approval.\nDunn: Second.\nGarber: All in favor? The motion carries unanimously."
+    assert [c.speaker for c in find_contributions(vote, people)] == [
+        "Commissioner Bell",
+        "Commissioner Dunn",
+        "Mayor Ann Garber",
+    ]
+    question = "Cortez: I have a question about the survey.\nEllis: They held two meetings."
+    assert [c.speaker for c in find_contributions(question, people)] == [
+        "Commissioner Cortez",
+        "Commissioner Ellis",
+    ]
+
+
+def test_inline_turn_of_an_unknown_name_or_a_field_is_no_speaker() -> None:
+    people = Roster(["Commissioner Bell"])
+    assert find_contributions("Kemp: They held two meetings.", people) == []
+    assert find_contributions("Bell: Aye.\nAction: Approve the plan.", people) == []
+
+
+def test_a_note_names_the_rule_and_the_words_of_an_inline_turn() -> None:
+    with trace.recording() as notes:
+        find_contributions("Ellis: They held two meetings.", ["Commissioner Ellis"])
+    assert [(n.fact, n.value, n.rule, n.evidence) for n in notes] == [
+        (
+            "speaker",
+            "Commissioner Ellis",
+            "a 'Name:' turn inline in the minutes",
+            "Ellis: They held two meetings.",
+        )
+    ]
+
+
+def test_a_given_name_that_differs_is_another_person() -> None:
+    people = Roster(["Council Member Johnathan Hernandez"])
+    text = "Cristian Hernandez spoke in support. Councilmember Hernandez asked a question."
+    assert [c.speaker for c in find_contributions(text, people)] == [
+        "Cristian Hernandez",
+        "Council Member Johnathan Hernandez",
+    ]
+
+
+def test_numbered_lines_are_sentences_and_may_name_one_by_a_given_name() -> None:
+    text = (
+        "The following people addressed the Board in person:\n1. Jane Roe spoke in support.\n"
+        "2. Tom Lee spoke in opposition.\n\nMOTION: Member Ash moved to extend the time.\n\n"
+        "3. Ann Wu spoke in support. \n4. Roz spoke in support of the item.\n"
+        "5. Staff spoke about the cost."
+    )
+    assert [c.speaker for c in find_contributions(text)] == [
+        "Jane Roe",
+        "Tom Lee",
+        "Ann Wu",
+        "Roz",
+    ]
+
+
+def test_an_office_the_attendance_gives_resolves_to_its_holder() -> None:
+    attendance = (
+        "Present: Cllr Ann Oak (Chair), Cllr Tom Ash. In attendance: Peter Kemp, Parish Clerk."
+    )
+    names = ["Cllr Ann Oak", "Cllr Tom Ash", "Peter Kemp"]
+    roles = office_holders(attendance, names)
+    assert roles == {"parish clerk": "Peter Kemp"}
+    text = "The Parish Clerk reported on the grant. The Clerk noted the deadline."
+    people = Roster(names, chair="Cllr Ann Oak", roles=roles)
+    assert [(c.speaker, c.role) for c in find_contributions(text, people)] == [
+        ("Peter Kemp", "Parish Clerk"),
+    ]
+
+
+def test_an_office_of_one_word_nobody_holds_is_no_speaker() -> None:
+    assert find_contributions("The Clerk reported on the grant.") == []
+
+
+def test_an_office_two_people_hold_resolves_to_neither() -> None:
+    text = "In attendance: Ann Lee, Planning Officer; Tom Gray, Planning Officer."
+    assert office_holders(text, ["Ann Lee", "Tom Gray"]) == {}
+
+
+def test_a_name_with_an_initial_and_words_before_a_title() -> None:
+    text = "1. Nadia K. spoke in support. Seconded Cllr L Ash, all agreed."
+    assert [c.speaker for c in find_contributions(text, ["Cllr L Ash"])] == ["Nadia K"]
+
+
+def test_proposing_a_motion_a_seconder_takes_up_is_no_speech() -> None:
+    moved = "Cllr Ash proposed that the grant be paid. Seconded Cllr Birch, all agreed."
+    assert find_contributions(moved, ["Cllr Ash", "Cllr Birch"]) == []
+    idea = "Cllr Ash proposed a new bench by the pond."
+    assert [c.speaker for c in find_contributions(idea, ["Cllr Ash"])] == ["Cllr Ash"]
+
+
+def test_what_was_said_then_the_speaker_after_a_colon() -> None:
+    text = (
+        "Stated that she supports the new library hours: Jane Roe, Eastvale.\n\n"
+        "Expressed concern about parking: Tom Lee.\n\nNoted: the report."
+    )
+    assert [c.speaker for c in find_contributions(text)] == ["Jane Roe", "Tom Lee"]
+
+
+def test_how_and_when_a_speaker_attended_stands_between_name_and_verb() -> None:
+    text = (
+        "Ann Wu, via Zoom, (*36:54) discussed the bus routes.\n\n"
+        "Bo Li, in person, (*1:02:13) who lives on Oak Lane, urged more stops.\n\n"
+        "Cy Day, via Zoom (*1:05:00) President of the Cycling Club, asked about lanes.\n\n"
+        "Di Fox, Senior Planner, made several announcements."
+    )
+    found = find_contributions(text)
+    assert [(c.speaker, c.role) for c in found] == [
+        ("Ann Wu", None),
+        ("Bo Li", None),
+        ("Cy Day", "President of the Cycling Club"),
+        ("Di Fox", "Senior Planner"),
+    ]

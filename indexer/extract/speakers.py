@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from indexer import trace
 from indexer.extract import titles
 from indexer.model import Contribution
 
@@ -42,6 +43,17 @@ FULL_NAME = rf"(?!The\b|This\b|In\b|It\b|A\b){_WORD}(?:\s+{_WORD}){{1,3}}"
 # Officers read by title after "the" and a few words ("the Senior Planner"), as well as the
 # shared ones.
 _OFFICERS_NAMED = ("Clerk", "Surveyor", "Director", "Specialist")
+_OFFICE_WORDS = titles.alternatives(titles.OFFICER_TITLES + _OFFICERS_NAMED)
+# An office of one word ("the Clerk", "the Treasurer"), a speaker only when the attendance
+# names who holds it.
+_LONE_OFFICE_RE = re.compile(rf"(?:{titles.alternatives(titles.OFFICER_TITLES)}|Clerk|Surveyor)")
+# A person and the office the attendance gives them: "Peter King, Parish Clerk", "Mr Ann Wu
+# (Director of Finance)", "Marlon Romero - Acting Library Director".
+_HOLDER_RE = re.compile(
+    rf"(?P<name>{FULL_NAME})\s*(?:,|\(|\s[-–])\s*(?:the\s+)?(?P<office>(?:[A-Z][a-z]+\s+){{0,3}}"
+    rf"(?:{_OFFICE_WORDS})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)"
+    r"{0,3})?)\b"
+)
 _OFFICE = r"[A-Z](?:(?!\s+and\s+the\s)[\w,&' ])+?"  # "Culture, Leisure and Libraries"
 ROLE = (
     rf"(?:[Tt]he\s+)?(?:Deputy\s+|Vice[- ])?(?:{titles.CHAIR}"
@@ -49,7 +61,7 @@ ROLE = (
     rf"|Portfolio\s+Holder\s+for\s+{_OFFICE}"
     r"|(?:Director|Head|Chief\s+Executive|Assistant\s+Director)"
     rf"(?:\s+(?:of|for)\s+{_OFFICE})?"
-    r"|(?<=[Tt]he\s)(?:[A-Z][a-z]+\s+(?:and\s+)?){1,4}"
+    r"|(?<=[Tt]he\s)(?:[A-Z][a-z]+\s+(?:and\s+)?){0,4}"
     rf"(?:{titles.alternatives(titles.OFFICER_TITLES + _OFFICERS_NAMED)}))"
 )
 VERBS = (
@@ -65,6 +77,7 @@ VERBS = (
     "|voiced|provided|announced|described|requested|thought|wondered|offered|asks|speaks|proposes"
     "|encouraged|encourages|commended|cautioned|called\\s+for|objected|answered|remarked|observed"
     "|reiterated|recalled|congratulated|praised|apologised|apologized|notified"
+    "|made\\s+(?:\\w+\\s+)?(?:announcements?|presentations?|a\\s+presentation|comments?|remarks|a\\s+statement)"
     "|read\\s+(?:out|aloud|(?:a|an|the|her|his|their)\\s+(?:poem|statement|proclamation|letter))"
 )
 # Speaking verbs that make a bare, unknown name a speaker ("Jane Roe spoke in opposition").
@@ -73,6 +86,7 @@ _STRONG_VERBS = (
     r"|enquired|enquires|expressed|urged|questioned|addressed|voiced|called\s+for|encouraged"
     r"|requested|requests|suggested|suggests|reported|reports|responded|replied|explained"
     r"|presented|thanked|shared|cautioned|commended|objected|noted|notes|provided|gave"
+    r"|discussed|discusses|talked|talks"
 )
 _LEAD = r"(?:(?:In\s+(?:reply|response|answer)|However|Also|Finally|Furthermore|Then),?\s+)?"
 _PAREN = r"(?:\s*\([^)]{1,80}\))?"
@@ -137,6 +151,9 @@ _LIST_LABEL_RE = re.compile(
     r"|Delegations?|Delegates)\b[^:.]{0,80}:\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# What a speaker said first, their name after a colon at the end, with no subject before the
+# verb: "Stated that she supports the plan: Jane Roe, Eastvale."
+_SPEAKER_LAST_RE = re.compile(rf"^(?i:{VERBS})\b[^:]{{3,400}}:\s*(?P<rest>[A-Z][^:]{{2,120}})$")
 # A sentence that introduces speakers listed after it: "The following speakers addressed the
 # Council:", "the following individuals made verbal presentations at the meeting:".
 _FOLLOWING_RE = re.compile(
@@ -148,6 +165,10 @@ _FOLLOWING_RE = re.compile(
 )
 # The mark opening a list line or an item's reference: "1.", "12)", "-", "•", "(05-020)".
 _MARKER_RE = re.compile(r"^\s*(?:\(\s*[\w./-]{1,15}\s*\)|\d{1,3}(?:\.\d{1,3})*[.)]|[-•*▪·–])\s+")
+# A line opening with a number, which starts a sentence of its own: "\n47. Roz spoke ...".
+_NUMBERED_LINE_RE = re.compile(r"\n(?=[ \t]*\d{1,3}[.)][ \t]+[A-Z])")
+# One given name before a speaking verb, on a numbered line: "49. Roz spoke in support."
+_ONE_NAME_RE = re.compile(rf"^(?P<who>[A-Z][a-zà-ÿ'’-]+){_STRONG_VERB}")
 # An entry of a list of speakers: a line with a list mark, or a name ending with ";" or ",".
 _ENTRY_RE = re.compile(rf"{_MARKER_RE.pattern}|^(?=.{{2,120}}[;,](?:\s*and,?)?\s*$)")
 # A field label before the minutes' words: "MINUTES: Councillor X said ...".
@@ -181,9 +202,21 @@ _NAME_WORD = (
     r"|(?:de|van|von|der|den|del|della|da|di|du|la|le)(?=\s))"
 )
 _NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+# A title after a name's first word, which shows the words before it are not a name.
+_INNER_TITLE_RE = re.compile(
+    rf"^\S+\s+(?:\S+\s+)*?(?:Cllr|{titles.COUNCILLOR}|{titles.COUNCIL_MEMBER}|{titles.COURTESY}"
+    rf"|Mayor|{titles.BOARD_TITLE}|{titles.ALDERMAN})\.?\s"
+)
 # What shows the words after a name are not who the person is: "A, seconded by B, moved".
 _NOT_ROLE_RE = re.compile(
-    r"\b(?:seconded|moved|by|who|which|that|when|after|following|if|because)\b", re.IGNORECASE
+    r"\b(?:seconded|moved|by|which|that|when|after|following|if|because)\b", re.IGNORECASE
+)
+# Asides between a speaker's name and verb: how they attended, and where in the recording they
+# spoke: "Jane Roe, via Zoom, (*36:54) discussed ...", "Tom Lee, in person, said ...".
+_ASIDE_RE = re.compile(
+    r"\s*\(\*?\d{1,2}:\d{2}(?::\d{2})?\)|(?<=,)\s*(?:in\s+person|via\s+(?:Zoom|Teams|Webex"
+    r"|(?:tele)?phone|video(?:conference)?)|by\s+(?:(?:tele)?phone|video)|remotely|virtually|online)"
+    r"(?=\s*[,(])\s*,?"
 )
 # A transcript turn inside minutes: "Smith: I move approval.", "Mayor Lago: Thank you."
 _TURN_RE = re.compile(rf"^(?P<who>{PERSON}|{FULL_NAME}|{_WORD}):\s+(?P<said>\S.*)$")
@@ -196,6 +229,9 @@ _SPEECH_RE = re.compile(
     r"|okay|OK|so|think|would|will|can|could|should|is|are|was|were|have|has|do|does)\b",
     re.IGNORECASE,
 )
+# What a known person's turn says when it holds none of those words: a sentence of three words
+# or more ("Ellis: They held two meetings.", "Garber: All in favor?").
+_SAID_SENTENCE_RE = re.compile(r"^[A-Z\"“'‘][^:]*?(?:\s+\S+){2,}[.?!][\"”’]?$")
 # Words of a label that is a heading or a field, not a person: "Member Comments:".
 _FIELD_RE = re.compile(
     r"\b(?:Comments?|Reports?|Updates?|Items?|Business|Action|Motion|Matters|Minutes|Agenda"
@@ -227,9 +263,13 @@ def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Co
     for paragraph in re.split(r"\n\s*\n", _TURN_LINE_RE.sub("\n\n", text)):
         current: _Said | None = None
         buffer: list[str] = []
-        for sentence in _sentences(paragraph, listing):
+        sentences = _sentences(paragraph, listing)
+        for index, sentence in enumerate(sentences):
             said, listing = _read(sentence, people, listing)
-            if said:
+            if said and _proposes_a_motion(sentences[index : index + 2]):
+                _flush(contributions, current, buffer)
+                current, buffer = None, []
+            elif said:
                 _flush(contributions, current, buffer)
                 for extra in said[:-1]:
                     contributions.append(Contribution(extra.speaker, extra.sentence, extra.role))
@@ -240,10 +280,17 @@ def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Co
     return _merge(contributions)
 
 
+def _proposes_a_motion(sentences: list[str]) -> bool:
+    """Tell "Cllr X proposed that ..." when a seconder follows: moving a motion, not speech."""
+    opening = _FIELD_PREFIX_RE.sub("", _MARKER_RE.sub("", sentences[0].strip()))
+    proposer = re.match(rf"^(?:{PERSON}|{FULL_NAME}){_PAREN},?\s+propos(?:ed|es)\b", opening)
+    return bool(proposer) and bool(re.search(r"\bsecond", " ".join(sentences), re.IGNORECASE))
+
+
 def _sentences(paragraph: str, listing: bool) -> list[str]:
     """Split a paragraph into sentences, and a list of speakers into its lines."""
     if not (listing or _FOLLOWING_RE.search(re.sub(r"\s+", " ", paragraph))):
-        return split_sentences(paragraph)
+        return [s for line in _NUMBERED_LINE_RE.split(paragraph) for s in split_sentences(line)]
     lines = re.split(r"\n(?=\s*(?:\d{1,3}[.)]|[-•*▪·–])\s)", paragraph)
     return [s for line in lines for s in ([line.strip()] if _MARKER_RE.match(line) else
             split_sentences(line))]  # fmt: skip
@@ -261,6 +308,11 @@ def _read(sentence: str, people: Roster, listing: bool) -> tuple[list[_Said], bo
         rest = match.group("rest").strip()
         names = _listed_names(rest) if rest else []
         return [_Said(people.resolve(n), None, sentence, True) for n in names], not rest
+    if match := _SPEAKER_LAST_RE.match(bare):
+        names = _listed_names(match.group("rest").strip())[:1]
+        for name in names:
+            trace.note("speaker", name, "what was said, then ': Name'", sentence)
+        return [_Said(people.resolve(n), None, sentence, True) for n in names], False
     return _attribute(sentence, people), False
 
 
@@ -296,7 +348,10 @@ def _is_name(text: str, single: bool = False) -> bool:
     title = re.match(rf"(?:{HONORIFIC}\s+)+", text)
     rest = text[title.end() :] if title else text
     words = [w.strip(".,'’“”\"").lower() for w in rest.split()]
-    if not words or any(w in _NOT_NAME for w in words) or not re.fullmatch(_NAMES, rest):
+    ordinary = [w for i, w in enumerate(words) if i == 0 or len(w) > 1]  # "Kadisha A." is a name
+    if _INNER_TITLE_RE.search(rest):
+        return False  # "Seconded Cllr L Peake": words before a title are no part of a name
+    if not words or any(w in _NOT_NAME for w in ordinary) or not re.fullmatch(_NAMES, rest):
         return False
     return any(len(w) > 1 for w in words) and (bool(title) or len(words) >= 2 or single)
 
@@ -323,7 +378,7 @@ def _merge(contributions: list[Contribution]) -> list[Contribution]:
 def _attribute(sentence: str, people: Roster) -> list[_Said]:
     """Return who speaks in ``sentence`` (the asker first, then the one answering)."""
     sentence = sentence.strip()
-    bare = _FIELD_PREFIX_RE.sub("", _MARKER_RE.sub("", sentence))
+    bare = _ASIDE_RE.sub("", _FIELD_PREFIX_RE.sub("", _MARKER_RE.sub("", sentence)))
     said = _first_speaker(bare, sentence, people)
     if said and (match := _TO_WHICH_RE.search(bare)):
         answerer, role = people.resolve_role(match.group("who"))
@@ -354,8 +409,22 @@ def _first_speaker(bare: str, sentence: str, people: Roster) -> list[_Said]:
         speaker, role = people.resolve_role(match.group("who"))
         if role is None and len(speaker.split()) >= 3:
             people.add(speaker)  # a full name, so that a later "Ms Vance" resolves to it
+        if speaker == role and _LONE_OFFICE_RE.fullmatch(role):
+            return []  # "the Clerk" whom the attendance does not name: no one to name
         return [_Said(speaker, role, sentence, True)]
+    if said := _numbered_one_name(bare, sentence):
+        return [said]
     return [_Said(who, role, sentence, True) for who, role in _other_forms(bare, people)]
+
+
+def _numbered_one_name(bare: str, sentence: str) -> _Said | None:
+    """Return the speaker of a numbered line naming one by a given name only ("12. Roz spoke
+    in support."): public speakers are often recorded so."""
+    match = _ONE_NAME_RE.match(bare) if _MARKER_RE.match(sentence) else None
+    if not match or match.group("who").lower() in _NOT_NAME:
+        return None
+    trace.note("speaker", match.group("who"), "a numbered line naming one speaker", sentence)
+    return _Said(match.group("who"), None, sentence, True)
 
 
 def _other_forms(bare: str, people: Roster) -> list[tuple[str, str | None]]:
@@ -394,7 +463,7 @@ def _introduced(bare: str, sentence: str, people: Roster) -> _Said | None:
         return None  # "A, seconded by B, moved", "A, Councillor B and C stated"
     name = people.resolve(match.group("who"))
     people.add(name)
-    return _Said(name, role, sentence, True)
+    return _Said(name, None if role.startswith("who ") else role, sentence, True)
 
 
 def _several(bare: str, people: Roster) -> list[str]:
@@ -437,12 +506,17 @@ def _inline_turn(sentence: str, people: Roster) -> _Said | None:
     match = _TURN_RE.match(sentence)
     if not match or ANSWER_RE.match(match.group("said")):
         return None
-    who = _tidy(match.group("who"))
-    if not _SPEECH_RE.search(match.group("said")) or _FIELD_RE.search(who):
+    who, said = _tidy(match.group("who")), match.group("said")
+    if _FIELD_RE.search(who):
         return None
-    if re.match(HONORIFIC, who) and len(who.split()) >= 2:
-        return _Said(people.resolve(who), None, sentence, True)
-    return _Said(people.resolve(who), None, sentence, True) if people.knows(who) else None
+    titled = bool(re.match(HONORIFIC, who)) and len(who.split()) >= 2
+    if not (titled or people.knows(who)):
+        return None
+    if not (_SPEECH_RE.search(said) or (people.knows(who) and _SAID_SENTENCE_RE.match(said))):
+        return None
+    speaker = people.resolve(who)
+    trace.note("speaker", speaker, "a 'Name:' turn inline in the minutes", sentence)
+    return _Said(speaker, None, sentence, True)
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -454,6 +528,8 @@ def split_sentences(paragraph: str) -> list[str]:
         before = text[start : match.start()].rsplit(" ", 1)[-1]
         if re.fullmatch(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|[a-z])\.?", before):
             continue
+        if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*\.?", text[start : match.start()]):
+            continue  # the number opening a numbered line: "3. Ann Wu spoke"
         sentences.append(text[start : match.start()])
         start = match.end()
     if text[start:]:
@@ -474,7 +550,7 @@ def surname(name: str) -> str:
 def _name_words(name: str) -> list[str]:
     """Return the words of a name after its titles: "Cllr Mrs J Kettering" -> J, Kettering."""
     name = re.sub(r"\([^)]*\)", "", _tidy(name))
-    title = re.match(rf"(?:{HONORIFIC}\.?\s+)+", name)
+    title = re.match(rf"(?:{HONORIFIC}\.?\s+)+(?:Pro\s+Te(?:m|rn)\.?\s+)?", name)
     return (name[title.end() :] if title else name).split()
 
 
@@ -487,6 +563,18 @@ def _first_initial(name: str) -> str:
     """Return the initial of a name's given name, or "" when only a surname is written."""
     words = _name_words(name)
     return words[0][0].upper() if len(words) >= 2 else ""
+
+
+def office_holders(text: str, names: Iterable[str]) -> dict[str, str]:
+    """Return {office: holder} for the offices the attendance gives the meeting's people
+    ("In attendance: Peter King, Parish Clerk"); an office two people hold is left out."""
+    people = Roster(names)
+    found: dict[str, set[str]] = {}
+    for match in _HOLDER_RE.finditer(text):
+        if people.knows_person(match.group("name")):
+            office = re.sub(r"\s+", " ", match.group("office")).lower()
+            found.setdefault(office, set()).add(people.resolve(match.group("name")))
+    return {office: holders.pop() for office, holders in found.items() if len(holders) == 1}
 
 
 class Roster:
@@ -544,8 +632,13 @@ class Roster:
     def resolve(self, written: str) -> str:
         """Return the fullest known form of a name written short."""
         written = _tidy(written)
-        key = surname(written)
-        matches = [n for n in self.names if surname(n) == key and len(n) >= len(written)]
+        key, initial = surname(written), _first_initial(written)
+        matches = [
+            n
+            for n in self.names
+            if surname(n) == key and len(n) >= len(written)
+            and (not initial or _first_initial(n) in ("", initial))
+        ]  # fmt: skip
         return matches[0] if len(set(matches)) == 1 else written
 
     def resolve_role(self, written: str) -> tuple[str, str | None]:
@@ -559,7 +652,21 @@ class Roster:
         key = role.lower()
         portfolio = re.sub(r"^(?:cabinet\s+member|portfolio\s+holder)\s+for\s+", "", key)
         holder = self.roles.get(key) or self.roles.get(portfolio) or self._titled(role)
+        holder = holder or self._office(key)
+        if holder:
+            trace.note("speaker", holder, "an office the attendance gives to one person", written)
         return (self.resolve(holder), role) if holder else (role, role)
+
+    def _office(self, key: str) -> str | None:
+        """Return the one holder of an office named shorter than the attendance names it:
+        "the Clerk" for "Peter King, Parish Clerk"."""
+        words = key.split()
+        found = {
+            name
+            for office, name in self.roles.items()
+            if words and office.split()[-1] == words[-1] and set(words) <= set(office.split())
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _titled(self, role: str) -> str | None:
         """Return the one person the attendance names with ``role`` as title ("Mayor X")."""
