@@ -93,3 +93,41 @@ def test_draft_status_from_the_page_title(tmp_path: Path) -> None:
         "2019-03-13",
     )
     assert [(i.number, i.title, i.minutes) for i in meeting.items] == [("1", "Apologies", "None.")]
+
+
+def test_numbered_lists_show_their_numbers_as_a_browser_does() -> None:
+    from bs4 import BeautifulSoup
+
+    from indexer.readers.moderngov import html_text
+
+    html = (
+        "<ol><li><h4>APOLOGIES</h4><p>None.</p></li><li>Minutes</li></ol>"
+        '<ol type="i" start="3"><li>Hedges</li><li value="9">Verges</li></ol>'
+        '<ol type="A"><li><p>Bus shelter</p></li></ol>'
+    )
+    assert html_text(BeautifulSoup(html, "lxml")).split("\n\n") == [
+        "1. APOLOGIES",
+        "None.",
+        "2. Minutes",
+        "iii. Hedges",
+        "ix. Verges",
+        "A. Bus shelter",
+    ]
+
+
+def test_html_minutes_numbered_by_a_list_are_read_as_numbered_items(tmp_path: Path) -> None:
+    page = tmp_path / "minutes.html"
+    page.write_text(
+        "<html><body><h1>Minutes of Eastvale Community Council, 10th June 2020</h1>"
+        "<p>Present: Cllr A Ash, Cllr B Birch</p><ol>"
+        "<li><h4>APOLOGIES</h4><p>None were received.</p></li>"
+        "<li><h4>MINUTES OF THE LAST MEETING</h4><p>Agreed.</p></li>"
+        "<li><h4>PLANNING</h4><p>No applications.</p></li></ol></body></html>",
+        encoding="utf-8",
+    )
+    [meeting] = read_document(page)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "APOLOGIES"),
+        ("2", "MINUTES OF THE LAST MEETING"),
+        ("3", "PLANNING"),
+    ]

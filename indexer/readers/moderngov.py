@@ -80,6 +80,7 @@ def parse_moderngov_html(html: str, source: str) -> Meeting:
 
 def html_text(node: Tag | BeautifulSoup) -> str:
     """Render HTML to text with a blank line between blocks, as a browser would."""
+    _number_lists(node)
     for br in node.find_all("br"):
         br.replace_with("\n")
     blocks = node.find_all(["p", "div", "li", "h1", "h2", "h3", "h4", "td", "th", "tr"])
@@ -89,6 +90,54 @@ def html_text(node: Tag | BeautifulSoup) -> str:
     text = node.get_text()
     text = re.sub(r"[ \t\xa0]+", " ", text)
     return re.sub(r"\n\s*\n(\s*\n)*", "\n\n", text).strip()
+
+
+def _number_lists(node: Tag | BeautifulSoup) -> None:
+    """Print each numbered list's numbers as a browser shows them ("1.", "b.", "iv."), from the
+    list's `start` and `type` and an entry's own `value`."""
+    for ordered in node.find_all("ol"):
+        count = _int(ordered.get("start"), 1)
+        for entry in ordered.find_all("li", recursive=False):
+            count = _int(entry.get("value"), count)
+            _first_line(entry).insert(0, f"{_list_number(count, str(ordered.get('type') or '1'))} ")
+            count += 1
+
+
+def _int(value: object, default: int) -> int:
+    """Return an attribute's whole number, or ``default``."""
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else default
+
+
+def _first_line(entry: Tag) -> Tag:
+    """Return the element whose text opens a list entry: a heading or paragraph it starts with."""
+    first = next((c for c in entry.children if not (isinstance(c, str) and not c.strip())), None)
+    if isinstance(first, Tag) and first.name in _LINE_BLOCKS:
+        return _first_line(first)
+    return entry
+
+
+_LINE_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b")
+
+
+def _list_number(count: int, kind: str) -> str:
+    """Return a list entry's number in the list's type: 1, a, A, i or I."""
+    if kind in "aA" and 1 <= count <= 26:
+        letter = chr(ord("a") + count - 1)
+        return f"{letter.upper() if kind == 'A' else letter}."
+    if kind in "iI":
+        numeral = _roman(count)
+        return f"{numeral if kind == 'I' else numeral.lower()}."
+    return f"{count}."
+
+
+def _roman(count: int) -> str:
+    """Return a number in Roman numerals (4 -> "IV")."""
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    text = ""
+    for value, numeral in numerals:
+        while count >= value:
+            text, count = text + numeral, count - value
+    return text
 
 
 def _text_outside_items(soup: BeautifulSoup, rows: list[Tag]) -> str:
