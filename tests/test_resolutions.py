@@ -270,6 +270,8 @@ def test_a_consent_calendar_adopts_the_items_marked_by_an_asterisk() -> None:
         ("(12) Resolution No. 101, “Approving a parcel map.” Adopted.", "adopted"),
         ("Recommendation to award a contract to Acme. Accepted.", "approved"),
         ("Request for a street closure. WITHDRAWN", "withdrawn"),
+        ("(14) Ordinance No. 31, “Amending the parking code.” Finally passed.", "passed"),
+        ("(15) Resolution No. 102, “Approving a lease.” Adopted;\nand", "adopted"),
         ("The approved plan was adopted by the board in May.", None),
     ],
 )

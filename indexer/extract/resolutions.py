@@ -134,12 +134,15 @@ _DECISION_RES: tuple[tuple[re.Pattern[str], str], ...] = (
         "noted",
     ),
     (re.compile(r"[^.\n]{3,200}[.,;]\s+Noted\.?[ \t]*$", re.MULTILINE), "noted"),
-    # A one-word decision closing an entry: "(*05-004) Minutes of May 2. Approved."
+    # A one-word decision closing an entry: "(*05-004) Minutes of May 2. Approved.", an
+    # ordinance at its second reading "… Program.” Finally passed.", "… Center.” Adopted; and"
+    # (the next entry shares it).
     (
         re.compile(
             r"[^\n]{3,}[.)”\"]\s+(?-i:(?P<word>Approved|Accepted|Adopted|Carried|Agreed|Received"
             r"|Withdrawn|Deferred|Tabled|Postponed|Ratified|APPROVED|ACCEPTED|ADOPTED|CARRIED"
-            r"|AGREED|RECEIVED|WITHDRAWN|DEFERRED|TABLED|POSTPONED|RATIFIED))\.?[ \t]*$",
+            r"|AGREED|RECEIVED|WITHDRAWN|DEFERRED|TABLED|POSTPONED|RATIFIED|Finally\s+passed"
+            r"|FINALLY\s+PASSED))[.;]?[ \t]*$",
             re.MULTILINE,
         ),
         "agreed",
@@ -147,6 +150,7 @@ _DECISION_RES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # The outcome each closing word gives.
 _CLOSING_WORDS = {"accepted": "approved", "ratified": "approved", "tabled": "deferred"}
+_FINALLY_RE = re.compile(r"^finally\s+", re.IGNORECASE)  # "Finally passed": passed
 _OUTCOME_RES = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _OUTCOME_PATTERNS)
 _VOTE_OUTCOMES = ("carried", "lost")
 _VOTE_WORDS = re.compile(
@@ -460,7 +464,8 @@ def _plain_decisions(paragraphs: list[str], index: int) -> list[Resolution]:
         if match := pattern.search(paragraph):
             said = match.group(0).strip()
             if word := match.groupdict().get("word"):
-                outcome = _CLOSING_WORDS.get(word.lower(), word.lower())
+                word = _FINALLY_RE.sub("", word).lower()
+                outcome = _CLOSING_WORDS.get(word, word)
                 return [Resolution(text=said, outcome=outcome)]
             return [Resolution(text=said, outcome=parse_outcome(said) or outcome)]
     return []
