@@ -405,3 +405,13 @@ def test_a_lettered_consent_range_under_a_unanimous_consent_heading() -> None:
 def test_moved_for_the_adoption() -> None:
     text = "Director Ames moved for the adoption of the minutes. Director Bell seconded the motion."
     assert parse_movers(text) == ("Director Ames", "Director Bell")
+
+
+def test_a_decision_and_its_marker_are_explained() -> None:
+    from indexer.trace import recording
+
+    with recording() as notes:
+        find_resolutions("RESOLVED that the report be noted.")
+    assert [(n.fact, n.value, n.rule) for n in notes] == [
+        ("decision", "noted", "marker 'RESOLVED'")
+    ]

@@ -108,8 +108,9 @@ _PURPOSE_RE = re.compile(
 )
 # Decisions stated without a marker or a motion: "It was agreed to ...", "The minutes of the
 # meeting ... were confirmed as a correct record", "The Committee noted the report", "... Noted".
-_DECISION_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+_DECISION_RES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
+        "minutes confirmed",
         re.compile(
             r"\bminutes\b[^.]{0,200}?\b(?:were|was|be)\s+(?:duly\s+|unanimously\s+|then\s+)?"
             r"(?:agreed|approved|confirmed|accepted|adopted|signed)\b[^.]*",
@@ -118,6 +119,7 @@ _DECISION_RES: tuple[tuple[re.Pattern[str], str], ...] = (
         "approved",
     ),
     (
+        "it was agreed",
         re.compile(
             r"\bIt\s+was\s+(?:unanimously\s+|further\s+|therefore\s+)?agreed\b[^.]*"
             r"|\bCytunwyd\b[^.]*"  # Welsh: "it was agreed"
@@ -125,6 +127,7 @@ _DECISION_RES: tuple[tuple[re.Pattern[str], str], ...] = (
         "agreed",
     ),
     (
+        "the body noted",
         re.compile(
             r"(?:^|(?<=[.]\s))(?:The\s+)?(?:Committee|Council|Board|Cabinet|Commission|Panel"
             r"|Sub-Committee|Members|Councillors|Trustees)\s+(?:duly\s+)?(?:received\s+and\s+)?"
@@ -133,11 +136,16 @@ _DECISION_RES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "noted",
     ),
-    (re.compile(r"[^.\n]{3,200}[.,;]\s+Noted\.?[ \t]*$", re.MULTILINE), "noted"),
+    (
+        "'Noted.' closing a line",
+        re.compile(r"[^.\n]{3,200}[.,;]\s+Noted\.?[ \t]*$", re.MULTILINE),
+        "noted",
+    ),
     # A one-word decision closing an entry: "(*05-004) Minutes of May 2. Approved.", an
     # ordinance at its second reading "… Program.” Finally passed.", "… Center.” Adopted; and"
     # (the next entry shares it).
     (
+        "one word closing an entry",
         re.compile(
             r"[^\n]{3,}[.)”\"]\s+(?-i:(?P<word>Approved|Accepted|Adopted|Carried|Agreed|Received"
             r"|Withdrawn|Deferred|Tabled|Postponed|Ratified|APPROVED|ACCEPTED|ADOPTED|CARRIED"
@@ -328,6 +336,12 @@ def find_resolutions(text: str, initials: Initials | None = None) -> list[Resolu
     return [_with_initials(r, initials) for r in _resolutions(text)]
 
 
+def _decided(resolution: Resolution, rule: str) -> Resolution:
+    """Note the decision and the rule that found it; return it."""
+    trace.note("decision", resolution.outcome or "no outcome", rule, resolution.text)
+    return resolution
+
+
 def _with_initials(resolution: Resolution, initials: Initials | None) -> Resolution:
     """Return the resolution with a mover or seconder written as initials named, or dropped."""
     mover, seconder = _named(resolution.mover, initials), _named(resolution.seconder, initials)
@@ -361,7 +375,9 @@ def _resolutions(text: str) -> list[Resolution]:
             if end < len(paragraphs) and MARKER_RE.search(paragraphs[end]):
                 index = end  # the motion is the context of the RESOLVED that follows
                 continue
-            found.append(_motion_resolution(paragraphs[index:end]))
+            found.append(
+                _decided(_motion_resolution(paragraphs[index:end]), "a motion and its fate")
+            )
             index = used = end - 1
             index += 1
         else:
@@ -383,7 +399,8 @@ def _take_marked(paragraphs: list[str], index: int, found: list[Resolution], use
         index += 1
     context = before or _motion_context(paragraphs, start, used)
     tail = _tail(paragraphs, index)
-    found.append(make_resolution("\n".join(body), context + tail))
+    resolution = make_resolution("\n".join(body), context + tail)
+    found.append(_decided(resolution, f"marker '{match.group(0).strip()}'"))
     return index + 1 if tail else index
 
 
@@ -456,18 +473,19 @@ def _plain_decisions(paragraphs: list[str], index: int) -> list[Resolution]:
     paragraph = paragraphs[index]
     if _is_fate(paragraphs, index):
         resolution = make_resolution(paragraph)
-        return [replace(resolution, outcome=motion_outcome(paragraph) or resolution.outcome)]
+        outcome = motion_outcome(paragraph) or resolution.outcome
+        return [_decided(replace(resolution, outcome=outcome), "a motion's fate stated")]
     if len(paragraph) < 80 and index and (fate := _fate(paragraph)):
         outcome = motion_outcome(f"{paragraphs[index - 1]}\n{paragraph}") or fate
-        return [Resolution(text=paragraph.strip(), outcome=outcome)]
-    for pattern, outcome in _DECISION_RES:
+        return [_decided(Resolution(text=paragraph.strip(), outcome=outcome), "a short fate line")]
+    for rule, pattern, outcome in _DECISION_RES:
         if match := pattern.search(paragraph):
             said = match.group(0).strip()
             if word := match.groupdict().get("word"):
                 word = _FINALLY_RE.sub("", word).lower()
                 outcome = _CLOSING_WORDS.get(word, word)
-                return [Resolution(text=said, outcome=outcome)]
-            return [Resolution(text=said, outcome=parse_outcome(said) or outcome)]
+                return [_decided(Resolution(text=said, outcome=outcome), rule)]
+            return [_decided(Resolution(text=said, outcome=parse_outcome(said) or outcome), rule)]
     return []
 
 
