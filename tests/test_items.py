@@ -411,3 +411,17 @@ def test_an_item_straight_after_a_finished_sentence_fills_the_outline() -> None:
         ("3", "Parks and Open Spaces"),
         ("4", "Close"),
     ]
+
+
+def test_a_sub_item_on_the_line_under_its_item_heading() -> None:
+    text = (
+        "4. Minutes\n\nApproved.\n\n5. Consent Calendar\n5A. Approve the Meeting Calendar\n\n"
+        "Approved.\n\n5B. Approve the Budget\n\nApproved.\n\n6. Close\n\nEnded."
+    )
+    assert numbers_and_titles(text) == [
+        ("4", "Minutes"),
+        ("5", "Consent Calendar"),
+        ("5A", "Approve the Meeting Calendar"),
+        ("5B", "Approve the Budget"),
+        ("6", "Close"),
+    ]

@@ -531,8 +531,8 @@ def _sub_heading(lines: _Lines, index: int, parent: _Heading) -> _Heading | None
     file_number = FILE_NUMBER.match(line)
     if file_number and _paragraph_start(lines, index):
         line = line[file_number.end() :]
-    elif not _after_break(lines, index):
-        return None
+    elif not (_after_break(lines, index) or index == parent.line + max(parent.title_lines, 1)):
+        return None  # a sub-item starts a paragraph, or the line under its item's heading
     match = SUB_STYLE.match(line)
     if not match:
         return None
