@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer import trace
 from indexer.extract.speakers import Roster, find_contributions
 from indexer.read import read_document
 from indexer.readers.transcript import is_transcript, parse_transcript, speaker_label
@@ -216,3 +217,41 @@ def test_headings_and_offices_after_a_colon_are_not_turns() -> None:
         "Member Comments: we will take these later.\nCouncillor Jane Holt: Cabinet Member for Roads"
     )
     assert find_contributions(text, roster) == []
+
+
+PUBLIC_COMMENT = """Transcript of the Eastvale Transit Board meeting, 7 May 2024
+
+Chair: Good evening. We'll now move to public comment.
+Chair: Our next speaker is former Board Director Ann Oakes. Director Oakes, please.
+AUDIENCE: Thank you. The buses on Elm Street are late every morning.
+Chair: Ms. Oakes, if you could please wrap up.
+AUDIENCE: Thank you. That is all.
+Chair: Thank you. Now I'll call on our next speaker in person, who is Tom Birch.
+AUDIENCE: Good evening. I ride the 40 every day and it is full.
+Chair: Thank you. Mr. Clerk, any hands raised online?
+Clerk: Yes, Chair. We had a hand raised from JD Vance.
+Chair: OK. JD Vance, you are now recognized.
+AUDIENCE: Hello. Can you hear me?
+Chair: Yes, we can. Please go ahead.
+AUDIENCE: I want more night services on the weekend.
+Chair: Thank you. We now have the General Manager's report, which is long and has many parts, and I will ask our General Manager to take us through it, with the slides that were circulated. The report covers ridership, the budget for the year, the new fare system, the depot works and the recruitment of drivers.
+AUDIENCE: Thanks for doing this.
+Chair: Next. So my name is not needed here. The hearing continues.
+PUBLIC: Hi. So my name is Lee Ray, and I live on Oak Lane.
+"""
+
+
+def test_members_of_the_public_are_named_by_the_chair_calling_them() -> None:
+    meeting = parse_transcript(PUBLIC_COMMENT, "board.txt")
+    speakers = [c.speaker for item in meeting.items for c in item.contributions]
+    assert [s for s in speakers if s not in {"Chair", "Clerk"}] == [
+        "Ann Oakes", "Ann Oakes", "Tom Birch", "JD Vance", "JD Vance", "Audience", "Lee Ray",
+    ]  # fmt: skip
+
+
+def test_a_note_says_the_chair_called_the_speaker() -> None:
+    with trace.recording() as notes:
+        parse_transcript(PUBLIC_COMMENT, "board.txt")
+    called = [(n.value, n.rule) for n in notes if n.fact == "speaker"]
+    assert ("Tom Birch", "the chair calling the next speaker") in called
+    assert ("Lee Ray", "a speaker giving their name") in called

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from indexer import trace
 from indexer.assemble import read_attendance
 from indexer.extract import titles
 from indexer.extract.header import read_header
@@ -44,6 +45,33 @@ _ROLE_WORDS = _wordset(
 )
 # Labels for a member of the public, named only by what they say: "AUDIENCE:", "PUBLIC:".
 _CROWD_RE = re.compile(r"^(?:Audience|Public|Speaker|Caller|Unidentified\s+Speaker)$", re.I)
+# A name the chair calls: capitalised words, with the particles of a name between them.
+_CALLED_NAME = (
+    r"(?<![\w'’.-])(?P<name>(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+(?:(?:van|von|de|da|di|la|le|del)\s+)?){1,5}"
+    r"[A-Z][\w'’-]+)"
+)
+# The chair calling the next speaker by name: "Our next speaker is former Director Jane Roe",
+# "I'll now call on our next speaker in person, who is Tom Lee", "a hand raised from Ann Wu",
+# "The first of whom I see is Bo Li", "Jane Roe, you are now recognized".
+_CALLED_RE = re.compile(
+    r"(?:\b(?:next|first|final|last)\s+(?:in-person\s+|online\s+|virtual\s+)?(?:speaker|individual"
+    r"|person|caller|commenter)(?:\s+(?:in\s+person|online|this\s+evening|tonight|we\s+have))?"
+    r"(?:,\s+(?:who\s+is\s+)?|\s+(?:is|will\s+be|who\s+is)\s+)(?:former\s+)?"
+    r"|\b[Nn]ext\s+(?:we\s+have|up\s+is)\s+|\bcall\s+(?:on|upon)\s+|\bhands?\s+(?:raised\s+)?from\s+"
+    rf"|\bfirst\s+of\s+whom\s+(?:I\s+see\s+)?is\s+|\brecogni[sz]e\s+){_CALLED_NAME}(?=\W)"
+)
+_RECOGNIZED_RE = re.compile(
+    rf"{_CALLED_NAME},\s+(?:you(?:'re|’re|\s+are)\s+(?:now\s+)?recogni[sz]ed|please\s+go\s+ahead"
+    r"|you\s+have\s+the\s+floor)"
+)
+# Words before a called name that are no part of it: "former RTD Director Claudia Folska".
+_CALLED_TITLE_RE = re.compile(
+    rf"(?:Former|Our|Next|Speaker|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|{titles.PRESIDING}|Director"
+    rf"|{titles.BOARD_TITLE}|{titles.COUNCILLOR}|Councilmember|Council|Member)"
+)
+# How much the others may say while a member of the public is interrupted ("Please wrap up")
+# before an unnamed turn of the public is taken for someone new.
+_INTERRUPTION = 300
 # Lower-case words a name may hold: "Gary van Dorn", "Maria de la Cruz".
 _PARTICLES = _wordset("van von de der den da di la le du del dos of and")
 # Prefixes joined to the capital after them in a name: "McDonald", "MacLeod", "DeSantis".
@@ -63,7 +91,7 @@ _ROLE_LABEL_RE = re.compile(
 # The one holding that role naming themselves: "I'm Councillor Nigel Pryor, Chairman",
 # "This is Erik Davidson, Chair of the Board", "My name is Gary van Dorn".
 _SELF_NAMED_RE = re.compile(
-    r"\b(?:I'm|I\s+am|I’m|This\s+is|My\s+name\s+is|My\s+name's)\s+(?P<name>(?:[A-Z][\w.'’-]*\s+"
+    r"\b(?:I'm|I\s+am|I’m|This\s+is|[Mm]y\s+name\s+is|[Mm]y\s+name's|and\s+mine\s+is)\s+(?P<name>(?:[A-Z][\w.'’-]*\s+"
     r"(?:(?:van|von|de|da|di|la|le|del)\s+)?){1,4}?[A-Z][\w'’-]+)(?=\s*[,.]|\s+(?:and|speaking"
     r"|here|from|with|of)\b)"
 )
@@ -440,12 +468,45 @@ def _role_holders(turns: Iterable[_Turn]) -> dict[str, str]:
 
 
 def _name_crowd(turns: list[_Turn]) -> list[_Turn]:
-    """Give a turn labelled "AUDIENCE:" or "PUBLIC:" the name the speaker gives in it."""
-    named = []
+    """Give a turn labelled "AUDIENCE:" or "PUBLIC:" the name the speaker gives in it, else the
+    name the chair called them by, else the name of the same speaker interrupted."""
+    named: list[_Turn] = []
+    called, last, between, since_call = None, None, 0, 0
     for turn in turns:
-        match = _SELF_NAMED_RE.search(turn.text[:400]) if _CROWD_RE.match(turn.speaker) else None
-        named.append(_Turn(match.group("name").strip(), turn.text) if match else turn)
+        if not _CROWD_RE.match(turn.speaker):
+            between += len(turn.text)
+            since_call += len(turn.text)
+            if new := _called(turn.text):
+                called, since_call = new, 0
+            named.append(turn)
+            continue
+        name = _self_named(turn.text)
+        name = name or (called if since_call < _INTERRUPTION else None)
+        name = name or (last if between < _INTERRUPTION else None)
+        named.append(_Turn(name, turn.text) if name else turn)
+        called, last, between = None, name, 0
     return named
+
+
+def _self_named(text: str) -> str | None:
+    """Return the name a member of the public gives: "My name is Tom Lee"."""
+    match = _SELF_NAMED_RE.search(text[:400])
+    if match:
+        trace.note("speaker", match.group("name"), "a speaker giving their name", match.group(0))
+    return match.group("name").strip() if match else None
+
+
+def _called(text: str) -> str | None:
+    """Return the full name of the next speaker the chair calls: "Our next speaker is Jane
+    Roe", "Jane Roe, you are now recognized", "a hand raised from Jane Roe"."""
+    for match in [*_CALLED_RE.finditer(text), *_RECOGNIZED_RE.finditer(text)]:
+        words = match.group("name").split()
+        titled = [i for i, w in enumerate(words) if re.fullmatch(_CALLED_TITLE_RE, w)]
+        words = words[titled[-1] + 1 :] if titled else words  # "RTD Director Claudia Folska"
+        if len(words) >= 2:
+            trace.note("speaker", " ".join(words), "the chair calling the next speaker", text)
+            return " ".join(words)
+    return None
 
 
 def _title(words: str) -> str:
