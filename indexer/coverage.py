@@ -18,8 +18,8 @@ import numpy as np
 from indexer.model import Item, Meeting
 
 SHINGLE = 4  # words in a sequence
-SECTION_WORDS = 300  # an unrecognised section is cut after about this many words
-MIN_SECTION_WORDS = 60  # ... and at a heading once it has this many
+SECTION_WORDS = 500  # an unrecognised section is cut after about this many words
+MIN_SECTION_WORDS = 200  # ... and at a heading once it has this many
 _WORD_RE = re.compile(r"\w+")
 _HEADING_RE = re.compile(r"^[ \t]*(?P<title>[A-Z0-9][^\n]{2,90}?)[ \t]*:?[ \t]*$")
 

@@ -43,7 +43,7 @@ def test_parse_says_how_much_of_each_file_is_in_items(tmp_path: Path) -> None:
     said = result.output
     minutes, notes = folder / "2020-07-14.txt", folder / "site-notes.txt"
     assert f"{minutes}: 1 meeting(s), 2 items, 46% of its 49 words in items; 1 other text " in said
-    assert f"{notes}: 1 meeting(s), 0 items, 0% of its 450 words in items; 2 other text" in said
+    assert f"{notes}: 1 meeting(s), 0 items, 0% of its 450 words in items; 1 other text" in said
     assert (
         "  [text outside items, 26 words] MINUTES of the meeting of the Allotments Committee…"
         in (said)
