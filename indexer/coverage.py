@@ -1,9 +1,9 @@
 """Lose nothing: find the text a reading left out of its meetings and keep it as sections.
 
 A document's words are compared with what its meetings hold as sequences of words (shingles).
-Paragraphs the meetings do not hold become unrecognised sections (items with
-``Meeting.sections``): the text before the first item, between items, after the last, or the
-whole document when no structure was found, cut at headings and every few hundred words.
+Paragraphs the meetings do not hold become ``Meeting.sections`` (items with no number): the
+text before the first item, between items, after the last, or the whole document when no
+structure was found, cut at headings and every few hundred words.
 """
 
 from __future__ import annotations
@@ -31,9 +31,6 @@ class Coverage:
     words: int  # words in the document's text
     kept: float  # share of its word sequences held anywhere in the meetings (0..1)
     placed: float  # share held in recognised items (0..1)
-
-    def to_dict(self) -> dict[str, float | int]:
-        return {"words": self.words, "kept": round(self.kept, 4), "placed": round(self.placed, 4)}
 
 
 def words(text: str) -> list[str]:
@@ -154,6 +151,7 @@ def _misses(tokens: int, wanted: int, missing: int) -> bool:
 
 
 def _with_sections(meetings: list[Meeting], missing: list[str], source: str) -> list[Meeting]:
+    """Add the missing paragraphs as sections of the first meeting (or of a meeting of theirs)."""
     if not missing:
         return meetings
     sections = tuple(_sections(missing))
@@ -184,6 +182,7 @@ def _sections(paragraphs: list[str]) -> Iterator[Item]:
 
 
 def _heading(paragraph: str) -> str | None:
+    """Return a paragraph's heading: a first line in capitals, or short, or above more lines."""
     first = paragraph.split("\n", 1)[0]
     match = _HEADING_RE.match(first)
     if match and (first.isupper() or "\n" in paragraph or len(first.split()) <= 8):
@@ -192,6 +191,7 @@ def _heading(paragraph: str) -> str | None:
 
 
 def _section(title: str, body: list[str]) -> Item:
+    """Return a section: its heading as title, else its first eight words."""
     text = "\n\n".join(body)
     if not title:
         title = " ".join(text.split()[:8]) + ("…" if len(text.split()) > 8 else "")
