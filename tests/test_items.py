@@ -425,3 +425,66 @@ def test_a_sub_item_on_the_line_under_its_item_heading() -> None:
         ("5B", "Approve the Budget"),
         ("6", "Close"),
     ]
+
+
+def test_a_title_printed_with_a_full_stop_when_every_word_is_capitalised() -> None:
+    text = (
+        "A. Report from the Library Director\n\nText.\n\n"
+        "B. Draft Minutes of the Regular Meeting of May 2, 2023.\n\nText.\n\n"
+        "C. The budget was approved by all.\n\nText."
+    )
+    assert numbers_and_titles(text) == [
+        ("A", "Report from the Library Director"),
+        ("B", "Draft Minutes of the Regular Meeting of May 2, 2023."),
+    ]
+
+
+def test_numbering_restarts_under_a_heading_in_capitals() -> None:
+    text = (
+        "1. Conference with Legal Counsel\n\nText.\n\n2. Liability Claim\n\nText.\n\n"
+        "3. Labor Negotiator\n\nText.\n\nCEREMONIAL PRESENTATIONS\n\n"
+        "1. Certificate to the Wrestling Team\n\nText.\n\n2. Proclamation for Arts Month\n\n"
+        "Text.\n\n3. Excused Absences\n\nText.\n\n4. Minutes of May 2\n\nText.\n\n"
+        "RESOLVED\n\n1. Hire a planner\n\n2. Buy a bench"
+    )
+    assert [n for n, _ in numbers_and_titles(text)] == ["1", "2", "3", "1", "2", "3", "4"]
+
+
+def test_a_title_ending_in_a_comma_goes_on_to_the_next_line() -> None:
+    text = (
+        "A. Report for September\n\nText.\n\n"
+        "B. Financial Report Reflecting Expenditures for September and October ,\n2023.\n\n"
+        "C. Bills for Ratification\n\nText."
+    )
+    assert numbers_and_titles(text)[1] == (
+        "B",
+        "Financial Report Reflecting Expenditures for September and October , 2023.",
+    )
+
+
+def test_lettered_sub_items_alone_after_a_sentence_and_across_a_page_break() -> None:
+    text = (
+        "XI. UNANIMOUS CONSENT\n\nThe motion passed.\n\n"
+        "A. Purchase of Six Rail Vehicles\nIt is recommended that the Board approve.\n"
+        "\fB. Disposition Plan for Excess Land in Ft. Lupton, Weld County\n"
+        "It is recommended that the Board approve.\n"
+        "C. Contract Extension for Mapping\nIt is recommended that the Board approve.\n"
+        "D.\n\nHop Cost Share Agreement\nIt is recommended that the Board approve.\n\n"
+        "XII. ADJOURN\n\nThe meeting ended."
+    )
+    assert numbers_and_titles(text) == [
+        ("XI", "UNANIMOUS CONSENT"),
+        ("A", "Purchase of Six Rail Vehicles"),
+        ("B", "Disposition Plan for Excess Land in Ft. Lupton, Weld County"),
+        ("C", "Contract Extension for Mapping"),
+        ("D", "Hop Cost Share Agreement"),
+        ("XII", "ADJOURN"),
+    ]
+
+
+def test_an_initial_and_a_surname_is_no_sub_item() -> None:
+    text = (
+        "4. Closed Session\n\nA matter of litigation.\n\nYeas:\nMayor J. Morgan\n"
+        "A. Hopkins Mayor J. Morgan\nS. Lewis\n\n5. Adjournment\n\nEnded."
+    )
+    assert numbers_and_titles(text) == [("4", "Closed Session"), ("5", "Adjournment")]

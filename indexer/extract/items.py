@@ -63,6 +63,13 @@ SUB_STYLE = re.compile(
     r"^[ \t]*\*?(?P<number>\d{1,3}[ \t]?\([a-zA-Z]{1,3}\)|\([a-zA-Z]{1,3}\)|\d{1,3}-[A-Za-z]\b|"
     rf"\d{{1,3}}\.?[A-Za-z]\.?|[A-Z]\.)[ \t]+{_TITLE}[ \t]*$"
 )
+# A sub-item's letter alone on its line, its title on the next ("D." / "Hop Cost Share").
+_SUB_ALONE = re.compile(r"^[ \t]*\*?(?P<number>[A-Z]\.|\d{1,3}-[A-Z])(?P<title>)[ \t]*$")
+# An initial and a surname, as lists of names print them ("A. Hopkins", "A. Hopkins Mayor J.
+# Morgan" where a table's cells ran together): no sub-item.
+_INITIAL_AND_NAME = re.compile(
+    r"^[ \t]*[A-Z]\.[ \t]+[A-Z][\w'’-]+(?:[ \t]*$|[ \t]+(?:[A-Z][\w'’-]+[ \t]+)?[A-Z]\.[ \t])"
+)
 CAPS_HEADING = re.compile(
     r"^[ \t]*(?P<title>[A-Z][A-Z0-9 ,&'’/()\-–.]{3,90}[A-Z0-9)])[ \t]*:?[ \t]*$"
 )
@@ -186,7 +193,7 @@ class _Heading:
 
 def split_items(text: str) -> tuple[str, list[RawItem]]:
     """Return the text before the first item, and the items."""
-    lines = _Lines(unrun(text).split("\n"))
+    lines = _Lines(unrun(text).replace("\f", "\n").split("\n"))  # a page break ends a line
     headings = _headings(lines)
     if not headings:
         return text, []
@@ -283,7 +290,8 @@ def _headings(lines: _Lines) -> list[_Heading]:
     by_style = {name: _find(lines, name) for name in STYLES}
     by_style["dotted"] += _file_headings(lines, by_style["dotted"])
     for name in OUTLINED:
-        by_style[name] = _increasing(sorted(by_style[name], key=lambda h: h.line))
+        ordered = sorted(by_style[name], key=lambda h: h.line)
+        by_style[name] = _increasing(ordered, _restarts(lines, ordered))
     style = max(by_style, key=lambda name: len(by_style[name]))
     found = by_style[style]
     if not found or (style in ("roman", "lettered") and len(found) < 2):
@@ -396,9 +404,10 @@ def _heading(lines: _Lines, index: int, number: str, title: str | None) -> _Head
     if title is None:
         title, used = _next_title(lines, index)
         return _Heading(index, number, title, used) if title else None
-    if _is_title(title) or lines.dense:
+    stopped = not re.search(r"\d\.\d", number)  # entries under a "7.13" are often sentences
+    if _is_title(title, stopped) or lines.dense or title.rstrip().endswith(","):
         whole, used = _wrapped(lines, index, title)
-        if _is_title(whole) or _is_title(title):
+        if _is_title(whole, stopped) or _is_title(title, stopped):
             return _Heading(index, number, _tidy(whole), used)
     if run_in := _run_in(title):
         return _Heading(index, number, run_in, 0, "run-in title")
@@ -503,6 +512,7 @@ def _wrapped(lines: _Lines, index: int, title: str) -> tuple[str, int]:
         and not title.rstrip().endswith((".", ":", ";"))
         and (
             (following[0].islower() and len(lines[index + used - 1].strip()) >= 50)
+            or lines[index + used - 1].rstrip().endswith(",")  # a title does not end at a comma
             or (lines.dense and index + used not in lines.starts and _same_case(title, following))
         )
     ):
@@ -519,8 +529,9 @@ def _find_sub(lines: _Lines, parents: list[_Heading]) -> list[_Heading]:
         expected = 1
         for index in range(parent.line + 1, end):
             heading = _sub_heading(lines, index, parent)
-            if heading and index not in taken and _letter(heading.number) in (expected, None):
-                found.append(heading)
+            letter = _letter(heading.number) if heading else None
+            if heading and index not in taken and letter in (expected, None):
+                found.append(heading)  # one letter may be missing: a sub-item not read
                 expected = (_letter(heading.number) or expected) + 1
     return found
 
@@ -531,10 +542,10 @@ def _sub_heading(lines: _Lines, index: int, parent: _Heading) -> _Heading | None
     file_number = FILE_NUMBER.match(line)
     if file_number and _paragraph_start(lines, index):
         line = line[file_number.end() :]
-    elif not (_after_break(lines, index) or index == parent.line + max(parent.title_lines, 1)):
+    elif not (_paragraph_start(lines, index) or index == parent.line + max(parent.title_lines, 1)):
         return None  # a sub-item starts a paragraph, or the line under its item's heading
-    match = SUB_STYLE.match(line)
-    if not match:
+    match = SUB_STYLE.match(line) or _SUB_ALONE.match(line)
+    if not match or _INITIAL_AND_NAME.match(line):
         return None
     number = match.group("number")
     digits = re.match(r"\d+", number)
@@ -545,7 +556,7 @@ def _sub_heading(lines: _Lines, index: int, parent: _Heading) -> _Heading | None
     if file_number:
         heading = _file_item(lines, index, number, match.group("title"))
     else:
-        heading = _heading(lines, index, number, match.group("title"))
+        heading = _heading(lines, index, number, match.group("title") or None)
     heading = replace(heading, rule=_SUB_RULE) if heading else None
     return _with_reference(heading, file_number)
 
@@ -654,16 +665,39 @@ def _next_title(lines: _Lines, index: int) -> tuple[str, int]:
     return "", 1
 
 
-def _increasing(headings: list[_Heading]) -> list[_Heading]:
+def _restarts(lines: _Lines, headings: list[_Heading]) -> frozenset[int]:
+    """Return the headings that start a section's numbering afresh: a first number (1, A, I)
+    straight under an unnumbered heading in capitals ("CEREMONIAL PRESENTATIONS" / "1. ...",
+    "REGULAR AGENDA ITEMS" / "A. ..."), as minutes in parts number each part from one."""
+    found = set()
+    for index, heading in enumerate(headings):
+        if _outline(heading.number) != (1,):
+            continue
+        above = next((i for i in range(heading.line - 1, -1, -1) if lines[i].strip()), None)
+        if above is None or _numbered(lines, above):
+            continue
+        title = lines[above].strip().rstrip(":")
+        if (
+            SECTION_TITLE.match(title)
+            and len(title.split()) >= 2
+            and not _NOT_HEADINGS.match(title)
+        ):
+            found.add(index)
+    return frozenset(found)
+
+
+def _increasing(headings: list[_Heading], restarts: frozenset[int] = frozenset()) -> list[_Heading]:
     """Keep the longest run of headings that follows an outline (5, 6, 6.1, 6.2, 7): the others
-    are lists inside an item (speakers 1..10, a motion's points 1..3)."""
+    are lists inside an item (speakers 1..10, a motion's points 1..3). A heading in
+    ``restarts`` may begin the numbering again after a run of two headings or more."""
     outlines = [_outline(h.number) for h in headings]
     score: list[float] = []
     before: list[int | None] = []
     for i, outline in enumerate(outlines):
         best, link = 1.0 - _LATE_START * i, None  # a run starting late is likelier a list
         for j in range(i):
-            step = _step(outlines[j], outline)
+            restart = i in restarts and before[j] is not None  # after a part of two or more
+            step = _RESTART if restart else _step(outlines[j], outline)
             if step is not None and score[j] + 1 - step > best:
                 best, link = score[j] + 1 - step, j
         score.append(best)
@@ -686,6 +720,7 @@ def _chain(
 
 
 _LATE_START = 0.5  # the cost of each heading before the one a run starts at
+_RESTART = 0.5  # the cost of a part numbered afresh under its own heading
 _MAX_GAP = 12  # numbers an outline may skip between two headings (withdrawn or unused items)
 
 
@@ -735,14 +770,36 @@ def _after_break(lines: _Lines, index: int) -> bool:
     return index in lines.starts
 
 
-def _is_title(title: str) -> bool:
-    """Tell a heading's title from the first line of a numbered paragraph."""
+def _is_title(title: str, stopped: bool = True) -> bool:
+    """Tell a heading's title from the first line of a numbered paragraph; ``stopped``: a
+    title in title case may end with a full stop."""
     title = title.strip()
-    if len(title) > 150 or re.search(r"[a-z)]\.\s+[A-Z]", title):
+    if len(title) > 150 or _TWO_SENTENCES.search(title):
         return False  # too long, or two sentences: a numbered paragraph
     if _REPORTS_SPEECH.match(title):
         return False
-    return not re.search(r"[;,]$|\.$(?<!\b[A-Z]\.)", title) or (len(title) < 40 and title.isupper())
+    if re.search(r"[;,]$", title):
+        return False
+    if not re.search(r"\.$(?<!\b[A-Z]\.)", title):
+        return True
+    return (len(title) < 40 and title.isupper()) or (stopped and _titled_sentence(title))
+
+
+def _titled_sentence(title: str) -> bool:
+    """Tell a heading printed with a full stop ("Draft Minutes of the Meeting of May 2, 2023.")
+    from a numbered sentence ("The budget was approved."): every word capitalised but the
+    short linking ones (of, and, for, the...), the first not a sentence's opening word."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", title)
+    lower = [w for w in words if w[0].islower() and not _MINOR_WORD.fullmatch(w)]
+    return bool(words) and not lower and not _SENTENCE_OPENER.fullmatch(words[0])
+
+
+# A full stop and a capital inside a title: two sentences, unless the stop ends an
+# abbreviation ("Land in Ft. Lupton", "Smith Co. Contract", "Oak St. Repairs").
+_TWO_SENTENCES = re.compile(
+    r"(?<!\bFt)(?<!\bSt)(?<!\bMt)(?<!\bCo)(?<!\bInc)(?<!\bLtd)(?<!\bNo)(?<!\bMr)(?<!\bMrs)"
+    r"(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bAve)(?<!\bvs)(?<=[a-z)])\.\s+[A-Z]"
+)
 
 
 def _tidy(title: str) -> str:
