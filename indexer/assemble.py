@@ -10,7 +10,7 @@ from indexer.extract.dates import infer_meeting_date
 from indexer.extract.header import Header, read_header
 from indexer.extract.items import RawItem, split_items
 from indexer.extract.resolutions import apply_consent, find_resolutions
-from indexer.extract.speakers import Roster, find_contributions, office_holders
+from indexer.extract.speakers import Roster, find_contributions, office_holders, signed_chair
 from indexer.model import Attendance, Item, Meeting
 
 # Items whose text is about attendance: their lists count as the meeting's attendance.
@@ -35,9 +35,11 @@ def assemble(
     """Build the Meeting, reading attendance, speakers and resolutions from each part."""
     attendance = read_attendance(preamble, raw_items)
     chair = next((a.name for a in attendance if a.role == "chair"), None)
+    chair = chair or signed_chair(full_text, (a.name for a in attendance))
     opening = "\n\n".join(_attendance_parts(preamble, raw_items))
     roles = {**office_holders(opening, (a.name for a in attendance)), **find_roles(opening)}
     roster = Roster((a.name for a in attendance), chair=chair, roles=roles)
+    roster.learn_initials(full_text)  # "Paula Kellingray (PK)" in the attendance
     items = apply_consent([build_item(raw, roster) for raw in raw_items])
     meeting_date, inferred = header.date, False
     if meeting_date is None and (meeting_date := infer_meeting_date(full_text)):

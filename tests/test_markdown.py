@@ -8,3 +8,14 @@ def test_single_underscores_emphasise_only_outside_words() -> None:
         "8 Dog Fouling",
         "See file_name_here and the notice.",
     ]
+
+
+def test_the_front_matter_chair_follows_the_title() -> None:
+    text = (
+        '---\ntitle: "Parish Council Minutes"\nchairman: "Jane Ritchie"\n---\n\nThe Chairman said.'
+    )
+    assert markdown_text(text).split("\n\n") == [
+        "Parish Council Minutes",
+        "Chairman: Jane Ritchie",
+        "The Chairman said.",
+    ]

@@ -1,5 +1,11 @@
 from indexer import trace
-from indexer.extract.speakers import Roster, find_contributions, office_holders, split_sentences
+from indexer.extract.speakers import (
+    Roster,
+    find_contributions,
+    office_holders,
+    signed_chair,
+    split_sentences,
+)
 
 BENSON = (
     "Derek Benson, Independent Chairman of the Riverside Safeguarding Board (RSB) attended the "
@@ -340,3 +346,68 @@ def test_how_and_when_a_speaker_attended_stands_between_name_and_verb() -> None:
         ("Cy Day", "President of the Cycling Club"),
         ("Di Fox", "Senior Planner"),
     ]
+
+
+def speakers_of(text: str, people: Roster) -> list[str]:
+    return [c.speaker for c in find_contributions(text, people)]
+
+
+def test_a_heading_run_into_the_paragraph_by_a_dash() -> None:
+    people = Roster(["Peter Kemp"], roles={"parish clerk": "Peter Kemp"})
+    text = "6.4 Speed Monitor - The Parish Clerk reported that the post was in place."
+    assert speakers_of(text, people) == ["Peter Kemp"]
+
+
+def test_initials_introduced_anywhere_in_the_meeting() -> None:
+    people = Roster(["Paula Kellingray", "Peter Kemp"])  # both PK: ambiguous alone
+    people.learn_initials("Present: Ann Bell (AB), Paula Kellingray (PK)")
+    assert speakers_of("Police Report - PK reported an incident.", people) == ["Paula Kellingray"]
+
+
+def test_the_chair_signed_under_the_minutes() -> None:
+    names = ["Miss Jane Ritchie", "Mr Andrew Landau"]
+    assert signed_chair("8. Any other business\n\nChairman: J O Ritchie\n", names) == (
+        "Miss Jane Ritchie"
+    )
+    assert signed_chair("Chairman: Tom Lee\n", names) is None  # nobody of the meeting
+    assert signed_chair("Chairman: Thank you all.\n", names) is None
+
+
+def test_a_portfolio_named_with_commas() -> None:
+    people = Roster(roles={"cabinet member for culture": "Councillor Zoe Hartley"})
+    text = "The Cabinet Member for Culture, Leisure and Libraries said the hours would return."
+    assert speakers_of(text, people) == ["Councillor Zoe Hartley"]
+
+
+def test_a_field_label_on_a_line_of_its_own_starts_a_paragraph() -> None:
+    people = Roster(["Council Member Rosa Hernandez", "Mayor Ann Oak"])
+    text = (
+        "RESOLUTION NO. 2024-048 AMENDING THE COMPENSATION PLAN\n"
+        "MINUTES: Councilmember Hernandez spoke in support of the item.\n"
+        "MayorOak nominated Councilmember Hernandez as the delegate."
+    )
+    assert speakers_of(text, people) == ["Council Member Rosa Hernandez", "Mayor Ann Oak"]
+
+
+def test_a_member_set_off_by_a_dash_says_what_follows() -> None:
+    people = Roster(["Cllr P Denny", "Mrs C Hardy"])
+    text = "Cllr Denny - Could moveable speed signs be used? This will go on a future agenda."
+    assert speakers_of(text, people) == ["Cllr P Denny"]
+    assert speakers_of("Mrs C Hardy - £364.12 - Salary for February", people) == []
+    assert speakers_of("Cllr Denny - Vice-Chair", people) == []
+
+
+def test_both_of_two_members_and_disagreeing() -> None:
+    people = Roster(["Cllr Mrs D Clements", "Cllr P Denny", "Cllr Mrs J Stocking"])
+    text = "Both Cllrs Mrs Clements and Mr Denny advised against it.\n\nCllr Mrs Stocking did not agree."
+    assert speakers_of(text, people) == [
+        "Cllr Mrs D Clements",
+        "Cllr P Denny",
+        "Cllr Mrs J Stocking",
+    ]
+
+
+def test_read_out_by_a_member() -> None:
+    people = Roster(["Frank Reid"])
+    assert speakers_of("The crime summary was read out by Frank Reid.", people) == ["Frank Reid"]
+    assert speakers_of("The letter was read out by Tom Lee.", people) == []  # unknown, untitled

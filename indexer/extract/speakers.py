@@ -76,7 +76,8 @@ VERBS = (
     "|enquires|mentioned|mentions|discussed|discusses|recommended|recommends|addressed|shared"
     "|voiced|provided|announced|described|requested|thought|wondered|offered|asks|speaks|proposes"
     "|encouraged|encourages|commended|cautioned|called\\s+for|objected|answered|remarked|observed"
-    "|reiterated|recalled|congratulated|praised|apologised|apologized|notified"
+    "|reiterated|recalled|congratulated|praised|apologised|apologized|notified|nominated"
+    "|disagreed|did\\s+not\\s+agree"
     "|made\\s+(?:\\w+\\s+)?(?:announcements?|presentations?|a\\s+presentation|comments?|remarks|a\\s+statement)"
     "|read\\s+(?:out|aloud|(?:a|an|the|her|his|their)\\s+(?:poem|statement|proclamation|letter))"
 )
@@ -88,7 +89,7 @@ _STRONG_VERBS = (
     r"|presented|thanked|shared|cautioned|commended|objected|noted|notes|provided|gave"
     r"|discussed|discusses|talked|talks"
 )
-_LEAD = r"(?:(?:In\s+(?:reply|response|answer)|However|Also|Finally|Furthermore|Then),?\s+)?"
+_LEAD = r"(?:(?:In\s+(?:reply|response|answer)|However|Also|Finally|Furthermore|Then|Both),?\s+)?"
 _PAREN = r"(?:\s*\([^)]{1,80}\))?"
 _ADVERB = r"(?:\s+(?:also|then|further|again|had|would|strongly|briefly|then\s+also))?"
 _VERB = rf"{_ADVERB}\s+(?:{VERBS})\b"
@@ -118,6 +119,13 @@ _BY_RE = re.compile(
     rf"^(?:Presented|Read|Led|Lead|Given|Introduced|Delivered)\s+by\s+(?:the\s+)?"
     rf"(?P<who>{PERSON}|{ROLE}|{FULL_NAME})"
 )
+# Who read or gave something, said after it: "The crime summary was read out by Frank Reid."
+_PASSIVE_BY_RE = re.compile(
+    rf"\b(?:was|were)\s+(?:read\s+out|read|presented|given|introduced)\s+by\s+(?:the\s+)?"
+    rf"(?P<who>{PERSON}|{FULL_NAME})"
+)
+# A titled member's turn set off by a dash: "Cllr Denny - Could speed signs be moved?"
+_DASH_TURN_RE = re.compile(rf"^(?P<who>{PERSON})\s+[-–—]\s*(?P<said>[A-Za-z].*)$")
 # A second speaker within the sentence: "..., to which the Supervising Planner responded ...".
 _TO_WHICH_RE = re.compile(
     rf"\bto\s+which\s+(?P<who>{PERSON}|{ROLE}|{FULL_NAME})\s+(?:responded|replied|answered|stated"
@@ -173,6 +181,14 @@ _ONE_NAME_RE = re.compile(rf"^(?P<who>[A-Z][a-zà-ÿ'’-]+){_STRONG_VERB}")
 _ENTRY_RE = re.compile(rf"{_MARKER_RE.pattern}|^(?=.{{2,120}}[;,](?:\s*and,?)?\s*$)")
 # A field label before the minutes' words: "MINUTES: Councillor X said ...".
 _FIELD_PREFIX_RE = re.compile(r"^(?:Minutes|Discussion|Notes?|Summary|Comments?)\s*:\s+", re.I)
+# A line opening with such a label, which starts a paragraph of its own even when the line
+# before it ends with no full stop ("... COMPENSATION PLAN" / "MINUTES: Councilmember X spoke").
+_FIELD_LINE_RE = re.compile(r"\n(?=[ \t]*(?:Minutes|Discussion|Notes?|Summary)[ \t]*:)", re.I)
+# A title the PDF ran into the name after it: "MayorAmezcua", "AssistantCity Manager".
+_GLUED_TITLE_RE = re.compile(
+    r"\b(Mayor|Council(?:l?or|member)|Commissioner|Director|Supervisor|Trustee|Chair(?:man)?"
+    r"|President|Assistant|Deputy|Acting|Chief|City|Vice)(?=[A-Z][a-z])"
+)
 # Where a listed name ends: its affiliation, a note, or what the person did.
 _NAME_END_RE = re.compile(rf"\s*[,;(:]|{_VERB}|\s+(?:from|of|representing)\s")
 # Capitalised words that open sentences or name bodies, places and roles: never a person's name.
@@ -242,6 +258,15 @@ _FIELD_RE = re.compile(
 ANSWER_RE = re.compile(
     r"^(?:aye|nay|yes|no|yea|present|here|absent|abstain(?:ed)?|recused?|excused)\W*$", re.I
 )
+# The dash after a heading run into a paragraph, and how long such a heading is at most.
+_RUN_IN_DASH_RE = re.compile(r"\s[-–—]\s+(?=[A-Z])")
+_RUN_IN_HEADING = 160
+# A line naming the chair and no more: the front matter's "Chairman: Jane Ritchie", or the
+# minutes signed "Chairman: J O Ritchie" under their last item.
+_CHAIR_LINE_RE = re.compile(
+    rf"^[ \t]*(?:Signed[ \t]*:?[ \t]*)?(?:{titles.CHAIR})[ \t]*:[ \t.…_]*(?P<name>{_NAMES})[ \t]*$",
+    re.MULTILINE,
+)
 _CONTINUES_RE = re.compile(r"^(?:He|She|They|The\s+(?:Councillor|Member)|In\s+addition)\b")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
 
@@ -260,7 +285,8 @@ def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Co
     people.learn_initials(text)
     contributions: list[Contribution] = []
     listing = False
-    for paragraph in re.split(r"\n\s*\n", _TURN_LINE_RE.sub("\n\n", text)):
+    text = _FIELD_LINE_RE.sub("\n\n", _TURN_LINE_RE.sub("\n\n", text))
+    for paragraph in re.split(r"\n\s*\n", text):
         current: _Said | None = None
         buffer: list[str] = []
         sentences = _sentences(paragraph, listing)
@@ -379,12 +405,22 @@ def _attribute(sentence: str, people: Roster) -> list[_Said]:
     """Return who speaks in ``sentence`` (the asker first, then the one answering)."""
     sentence = sentence.strip()
     bare = _ASIDE_RE.sub("", _FIELD_PREFIX_RE.sub("", _MARKER_RE.sub("", sentence)))
-    said = _first_speaker(bare, sentence, people)
+    bare = _GLUED_TITLE_RE.sub(r"\1 ", bare)
+    said = _first_speaker(bare, sentence, people) or _after_heading(bare, sentence, people)
     if said and (match := _TO_WHICH_RE.search(bare)):
         answerer, role = people.resolve_role(match.group("who"))
         if answerer not in {s.speaker for s in said}:
             said.append(_Said(answerer, role, sentence, True))
     return said
+
+
+def _after_heading(bare: str, sentence: str, people: Roster) -> list[_Said]:
+    """Return the speakers after a heading run into the sentence by a dash: "6.4 Speed
+    Monitor - The Parish Clerk reported ...", "Police Report – PK said ..."."""
+    for dash in _RUN_IN_DASH_RE.finditer(bare[:_RUN_IN_HEADING]):
+        if said := _first_speaker(bare[dash.end() :], sentence, people):
+            return said
+    return []
 
 
 def _first_speaker(bare: str, sentence: str, people: Roster) -> list[_Said]:
@@ -440,7 +476,26 @@ def _other_forms(bare: str, people: Roster) -> list[tuple[str, str | None]]:
         return [(who, None) for who in _people_listed(match.group("who"), people)]
     if (match := _NOTED_RE.search(bare)) and _is_name(_tidy(match.group("who"))):
         return [(people.resolve(match.group("who")), None)]
+    if (match := _PASSIVE_BY_RE.search(bare)) and _bare_known(match.group("who"), people):
+        return [(people.resolve(match.group("who")), None)]
+    if (match := _DASH_TURN_RE.match(bare)) and _dash_turn(match, people):
+        return [(people.resolve(match.group("who")), None)]
     return []
+
+
+def _bare_known(who: str, people: Roster) -> bool:
+    """Tell a name that is titled, or one of the meeting's people."""
+    who = _tidy(who)
+    return _is_name(who) and (bool(re.match(rf"{HONORIFIC}\s", who)) or people.knows_person(who))
+
+
+def _dash_turn(match: re.Match[str], people: Roster) -> bool:
+    """Tell "Cllr Denny - had heard that ..." from "Cllr Denny - Chairman": a member of the
+    attendance, then words that say something (three words or more, no office or sum)."""
+    who, said = _tidy(match.group("who")), match.group("said")
+    if not (people.knows(who) and _is_name(who)) or len(re.findall(r"\b[A-Za-z]+\b", said)) < 3:
+        return False
+    return not re.match(rf"(?:{ROLE}|{_TITLE}|{titles.CHAIR})\b", said)
 
 
 def _bare_speaker(match: re.Match[str], people: Roster) -> bool:
@@ -565,6 +620,18 @@ def _first_initial(name: str) -> str:
     return words[0][0].upper() if len(words) >= 2 else ""
 
 
+def signed_chair(text: str, names: Iterable[str]) -> str | None:
+    """Return the one person of the meeting a line names as chair and no more ("Chairman:
+    J O Ritchie", the signature under the minutes), or None."""
+    people = Roster(names)
+    found = {
+        people.resolve(match.group("name"))
+        for match in _CHAIR_LINE_RE.finditer(text)
+        if people.knows_person(match.group("name"))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def office_holders(text: str, names: Iterable[str]) -> dict[str, str]:
     """Return {office: holder} for the offices the attendance gives the meeting's people
     ("In attendance: Peter King, Parish Clerk"); an office two people hold is left out."""
@@ -651,7 +718,10 @@ class Roster:
             return self.chair, role
         key = role.lower()
         portfolio = re.sub(r"^(?:cabinet\s+member|portfolio\s+holder)\s+for\s+", "", key)
-        holder = self.roles.get(key) or self.roles.get(portfolio) or self._titled(role)
+        # "Cabinet Member for Culture, Leisure and Libraries" is noted by its first words too.
+        first = key.split(",")[0].strip()
+        holder = self.roles.get(key) or self.roles.get(portfolio) or self.roles.get(first)
+        holder = holder or self._titled(role)
         holder = holder or self._office(key)
         if holder:
             trace.note("speaker", holder, "an office the attendance gives to one person", written)

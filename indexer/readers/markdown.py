@@ -15,7 +15,9 @@ from bs4 import BeautifulSoup
 from indexer.readers.moderngov import html_text
 
 _FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n---[ \t]*\n", re.DOTALL)
-_FRONT_KEY_RE = re.compile(r"^(?P<key>title|date)\s*:\s*(?P<value>.+?)\s*$", re.M | re.I)
+_FRONT_KEY_RE = re.compile(
+    r"^(?P<key>title|date|chair(?:man|woman|person)?)\s*:\s*(?P<value>.+?)\s*$", re.M | re.I
+)
 _HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<text>.*?)[ \t#]*$")
 _CALLOUT_RE = re.compile(r"^[ \t]*>[ \t]?(?:\[![\w-]+\][-+]?[ \t]*)?")
 _LINK_RE = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
@@ -39,13 +41,15 @@ def looks_like_markdown(text: str) -> bool:
 
 
 def markdown_text(text: str) -> str:
-    """Return the minutes text of a Markdown document, its front matter's title first."""
+    """Return the minutes text of a Markdown document, its front matter's title first, then
+    its chair ("Chairman: Jane Ritchie") for the speakers' "The Chairman said"."""
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
     lead = ""
     if front := _FRONT_MATTER_RE.match(text):
         facts = {m.group("key").lower(): _unquote(m.group("value")) for m in
                  _FRONT_KEY_RE.finditer(front.group("body"))}  # fmt: skip
         lead = "\n\n".join(v for k, v in facts.items() if k == "title") + "\n\n"
+        lead += "".join(f"Chairman: {v}\n\n" for k, v in facts.items() if k.startswith("chair"))
         text = text[front.end() :]
     if _HTML_BLOCK_RE.search(text):
         text = html_text(BeautifulSoup(text, "lxml"))
