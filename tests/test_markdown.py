@@ -19,3 +19,19 @@ def test_the_front_matter_chair_follows_the_title() -> None:
         "Chairman: Jane Ritchie",
         "The Chairman said.",
     ]
+
+
+def test_a_table_of_minute_numbers_beside_the_minutes_gives_numbered_headings() -> None:
+    text = (
+        "**Present:** Cllr A Ash, Cllr B Birch\n\n"
+        "<table><tr><td><strong>12/3</strong><div></div><strong>&nbsp;</strong><div></div>"
+        "<strong>12/4</strong></td><td><strong>Apologies</strong><div></div>None.<div></div>"
+        "<strong>Allotments</strong><div></div>Two plots were let.</td></tr></table>"
+    )
+    assert markdown_text(text).split("\n\n") == [
+        "Present: Cllr A Ash, Cllr B Birch",
+        "12/3 Apologies",
+        "None.",
+        "12/4 Allotments",
+        "Two plots were let.",
+    ]

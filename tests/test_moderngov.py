@@ -131,3 +131,53 @@ def test_html_minutes_numbered_by_a_list_are_read_as_numbered_items(tmp_path: Pa
         ("2", "MINUTES OF THE LAST MEETING"),
         ("3", "PLANNING"),
     ]
+
+
+def _text(html: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    from indexer.readers.moderngov import html_text
+
+    return html_text(BeautifulSoup(html, "lxml")).split("\n\n")
+
+
+def test_minute_numbers_in_a_column_of_their_own_go_before_the_headings_beside_them() -> None:
+    numbers = "<strong>Min</strong><div></div>21/1<div></div>&nbsp;<div></div>21/2b<div></div>21/3"
+    text = (
+        "<strong>Welcome</strong><div></div>The chair opened the meeting.<div></div>"
+        "<strong>Planning</strong><div></div><strong>b. Oak Lane</strong><div></div>Agreed.<div></div>"
+        "<strong>Welcome continued</strong><div></div>A resident asked about bins.<div></div>"
+        "<p><b>Finance</b></p><p>Payments approved.</p>"
+        "<strong>Chair ........ Date</strong>"
+    )
+    assert _text(f"<table><tr><td>{numbers}</td><td>{text}</td><td>Clerk</td></tr></table>") == [
+        "21/1 Welcome",
+        "The chair opened the meeting.",
+        "Planning",
+        "21/2b Oak Lane",
+        "Agreed.",
+        "Welcome continued",
+        "A resident asked about bins.",
+        "21/3 Finance",
+        "Payments approved.",
+        "Chair ........ Date",
+        "Clerk",
+    ]
+
+
+def test_one_heading_without_a_number_is_the_one_off_the_numbers_line() -> None:
+    numbers = "4<br>&nbsp;<br>&nbsp;<br>&nbsp;<br>5"
+    text = "<b>Footpaths</b><br>Stile mended.<br><b>Trees</b><br>None.<br><b>Verges</b><br>Cut."
+    assert _text(f"<table><tr><td>{numbers}</td><td>{text}</td></tr></table>") == [
+        "4 Footpaths\nStile mended.\nTrees\nNone.\n5 Verges\nCut."
+    ]
+
+
+def test_tables_whose_numbers_and_headings_do_not_pair_are_left_as_they_are() -> None:
+    payments = (
+        "<table><tr><td>2029</td><td><b>A Hall</b></td><td>Hall hire</td><td>25.00</td></tr>"
+        "<tr><td></td><td><b>Total</b></td><td></td><td><b>25.00</b></td></tr></table>"
+    )
+    assert _text(payments) == ["2029", "A Hall", "Hall hire", "25.00", "Total", "25.00"]
+    many = "<table><tr><td>1<br>2<br>3</td><td><b>Bins</b><br>Emptied.</td></tr></table>"
+    assert _text(many) == ["1\n2\n3", "Bins\nEmptied."]

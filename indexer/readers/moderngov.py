@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 
 from indexer.assemble import assemble, meeting_from_text
 from indexer.extract.header import read_header
@@ -81,6 +84,8 @@ def parse_moderngov_html(html: str, source: str) -> Meeting:
 def html_text(node: Tag | BeautifulSoup) -> str:
     """Render HTML to text with a blank line between blocks, as a browser would."""
     _number_lists(node)
+    for row in node.find_all("tr"):
+        _pair_numbers(row)
     for br in node.find_all("br"):
         br.replace_with("\n")
     blocks = node.find_all(["p", "div", "li", "h1", "h2", "h3", "h4", "td", "th", "tr"])
@@ -138,6 +143,159 @@ def _roman(count: int) -> str:
         while count >= value:
             text, count = text + numeral, count - value
     return text
+
+
+# A minute number alone in its table cell ("16/09/6/18vii", "12.1", "5.", "(a)"), and a column
+# header over the numbers ("Item", "Minute No.").
+_CELL_NUMBER_RE = re.compile(r"^\(?[A-Z]{0,4}\d{1,4}(?:[./-]\d{1,4}){0,4}[a-z]{0,4}[.)]?$")
+_CELL_HEADER_RE = re.compile(r"^[A-Za-z]+(?:\s+No\.?)?$")
+# A list marker opening a sub-heading ("vii.", "(b)", "3)").
+_MARKER_RE = re.compile(r"^\s*\(?(?P<marker>[ivxlc]{1,6}|[a-z]|\d{1,3})[.)]\s+", re.IGNORECASE)
+_CONTINUED_RE = re.compile(r"\(?\b(?:continued|cont'?d|cont\.)\)?$", re.IGNORECASE)
+_BREAK_TAGS = frozenset(("p", "div", "br", "li", "tr", "td", "th", "table", "h1", "h2", "h3", "h4"))
+_BOLD_TAGS = frozenset(("strong", "b", "h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line of a table cell: its text nodes, whether they are all bold, and its place."""
+
+    texts: tuple[NavigableString, ...]
+    bold: bool
+    index: int
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.texts).replace("\xa0", " ").split())
+
+
+def _pair_numbers(row: Tag) -> None:
+    """Write a table row's minute numbers, printed in a narrow column of their own, before the
+    headings of its text column ("16/09/6/1" beside "Public Forum" -> "16/09/6/1 Public
+    Forum"), the k-th number with the k-th heading, when the counts agree."""
+    cells = row.find_all(["td", "th"], recursive=False)
+    if len(cells) < 2:
+        return
+    numbers = _cell_numbers(cells[0])
+    text_cell = max(cells[1:], key=lambda cell: len(cell.get_text()))
+    lines = [line for line in _cell_lines(text_cell) if line.text]
+    headings = _headings(lines)
+    if not numbers or len(headings) == len(lines):
+        return
+    pairs = _pairs(numbers, headings, len(_cell_lines(cells[0])), len(lines))
+    if pairs is None:
+        return
+    for (number, _), heading in pairs:
+        _prefix(heading, number)
+    cells[0].clear()
+
+
+def _cell_numbers(cell: Tag) -> list[tuple[str, int]]:
+    """Return the numbers of a cell holding nothing else (a column header aside), with their
+    line's place; none when the cell holds other text."""
+    lines = [line for line in _cell_lines(cell) if line.text]
+    if lines and not _CELL_NUMBER_RE.match(lines[0].text) and _CELL_HEADER_RE.match(lines[0].text):
+        lines = lines[1:]
+    if not lines or not all(_CELL_NUMBER_RE.match(line.text) for line in lines):
+        return []
+    return [(line.text.rstrip("."), line.index) for line in lines]
+
+
+def _cell_lines(cell: Tag) -> list[_Line]:
+    """Split a cell into the lines a browser shows: a block or a break starts a new one; the
+    text of a table inside the cell is no line of it."""
+    lines: list[_Line] = []
+    texts: list[NavigableString] = []
+    bold = True
+
+    def close() -> None:
+        nonlocal texts, bold
+        lines.append(_Line(tuple(texts), bold and bool(texts), len(lines)))
+        texts, bold = [], True
+
+    for node in cell.descendants:
+        if isinstance(node, Tag):
+            if node.name in _BREAK_TAGS:
+                close()
+            continue
+        if not isinstance(node, NavigableString) or type(node) is not NavigableString:
+            continue
+        if node.find_parent("table") is not cell.find_parent("table"):
+            continue
+        if node.strip(" \t\n\xa0"):
+            bold = bold and any(p.name in _BOLD_TAGS for p in _parents_within(node, cell))
+            texts.append(node)
+        elif texts:
+            texts.append(node)
+    close()
+    return lines
+
+
+def _parents_within(node: NavigableString, cell: Tag) -> Iterator[Tag]:
+    """Yield a text's enclosing elements up to its cell."""
+    for parent in node.parents:
+        if parent is cell:
+            return
+        yield parent
+
+
+def _headings(lines: list[_Line]) -> list[_Line]:
+    """Return the heading lines of a text cell: a bold line alone, with words, no sentence and
+    no tabbed gaps (a signature's "Chair ...... Date"); of headings straight after one another
+    the sub-heading opened by a list marker, else the first; a heading "continued" is none."""
+    headings: list[_Line] = []
+    previous: _Line | None = None
+    for line in lines:
+        if not _is_heading(line):
+            previous = None
+            continue
+        if previous is not None and not _MARKER_RE.match(line.text):
+            continue
+        if previous is not None:
+            headings.pop()
+        if _CONTINUED_RE.search(line.text):
+            previous = None
+            continue
+        headings.append(line)
+        previous = line
+    return headings
+
+
+def _is_heading(line: _Line) -> bool:
+    """Tell a bold line that can title an item."""
+    raw = "".join(line.texts).replace("\xa0", " ").strip()
+    return (line.bold and re.search(r"[A-Za-z]{2}", line.text) is not None
+            and len(line.text) <= 150 and not line.text.endswith(".")
+            and not re.search(r"\S {4,}\S|\.{5}", raw))  # fmt: skip
+
+
+def _pairs(
+    numbers: list[tuple[str, int]], headings: list[_Line], number_lines: int, text_lines: int
+) -> list[tuple[tuple[str, int], _Line]] | None:
+    """Pair numbers and headings in order when their counts agree or one heading is spare; the
+    spare one is the heading whose leaving out lines the rest up best with their numbers."""
+    if len(headings) == len(numbers):
+        return list(zip(numbers, headings, strict=True))
+    if len(headings) != len(numbers) + 1:
+        return None
+
+    def cost(spare: int) -> float:
+        kept = headings[:spare] + headings[spare + 1 :]
+        return sum(abs(n[1] / max(number_lines, 1) - h.index / max(text_lines, 1))
+                   for n, h in zip(numbers, kept, strict=True))  # fmt: skip
+
+    spare = min(range(len(headings)), key=cost)
+    return list(zip(numbers, headings[:spare] + headings[spare + 1 :], strict=True))
+
+
+def _prefix(heading: _Line, number: str) -> None:
+    """Write the number before a heading's text; a list marker the number ends with goes
+    ("18vii" before "vii. Wish List" -> "18vii Wish List")."""
+    first = heading.texts[0]
+    text = str(first).lstrip(" \t\n\xa0")
+    if (marker := _MARKER_RE.match(text)) and number.lower().endswith(marker["marker"].lower()):
+        text = text[marker.end() :]
+    first.replace_with(f"{number} {text}")
 
 
 def _text_outside_items(soup: BeautifulSoup, rows: list[Tag]) -> str:
