@@ -488,3 +488,22 @@ def test_an_initial_and_a_surname_is_no_sub_item() -> None:
         "A. Hopkins Mayor J. Morgan\nS. Lewis\n\n5. Adjournment\n\nEnded."
     )
     assert numbers_and_titles(text) == [("4", "Closed Session"), ("5", "Adjournment")]
+
+
+def test_minute_numbers_that_carry_the_meetings_date() -> None:
+    text = (
+        "24/03/5/1 Apologies\n\nCllr Ash.\n\n"
+        "24/03/5/2 Village Hall Roof\n\nQuotes were noted.\n\n"
+        "24/03/5/2ii Guttering\n\nThe Clerk will ask for a quote."
+    )
+    _, items = split_items(text)
+    assert [(i.number, i.title) for i in items] == [
+        ("24/03/5/1", "Apologies"),
+        ("24/03/5/2", "Village Hall Roof"),
+        ("24/03/5/2ii", "Guttering"),
+    ]
+
+
+def test_a_date_with_slashes_is_still_no_item() -> None:
+    _, items = split_items("12/03/2024\n\nThe meeting opened.\n\n5/3 was the date set.")
+    assert items == []
