@@ -97,7 +97,7 @@ def _read_by_format(path: Path) -> tuple[str, list[Meeting]]:
         if suffix == ".pdf":
             return read_text(pdf.pdf_text(path), source)
         if suffix == ".docx":
-            return docx.docx_text(path), docx.read_docx(path)
+            return docx.read_docx_text(path)
         if suffix == ".xml":
             text, meeting = moderngov_xml.read_moderngov_xml(path.read_bytes(), source)
             return text, [meeting]

@@ -43,7 +43,11 @@ def is_city_record(text: str) -> bool:
 
 def parse_city_record(text: str, source: str) -> list[Meeting]:
     """Return the meetings one City Record issue reports, the council's first."""
-    clean = clean_text(text)
+    return city_record_meetings(clean_text(text), source)
+
+
+def city_record_meetings(clean: str, source: str) -> list[Meeting]:
+    """Return the meetings of an issue's text already cleaned by ``clean_text``."""
     found = [
         council_meeting(clean, source),
         *board_of_control_meetings(clean, source),

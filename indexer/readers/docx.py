@@ -38,11 +38,17 @@ _TITLE_WORDS = 18
 
 def read_docx(path: Path) -> list[Meeting]:
     """Read a .docx file into meetings: a Winnipeg disposition of items, or minutes as text."""
+    return read_docx_text(path)[1]
+
+
+def read_docx_text(path: Path) -> tuple[str, list[Meeting]]:
+    """Return a .docx file's text and its meetings, opening the file once."""
     document = _open(path)
+    text = _document_text(document)
     tables = [_table_rows(table) for table in document.tables]
     if _is_disposition(tables):
-        return [_disposition_meeting(path, tables)]
-    return parse_any_text(_document_text(document), str(path))
+        return text, [_disposition_meeting(path, tables)]
+    return text, parse_any_text(text, str(path))
 
 
 def docx_text(path: Path) -> str:

@@ -47,7 +47,8 @@ def read_text(text: str, source: str) -> tuple[str, list[Meeting]]:
 
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if cityrecord.is_city_record(text):
-        return cityrecord.clean_text(text), cityrecord.parse_city_record(text, source)
+        clean = cityrecord.clean_text(text)
+        return clean, cityrecord.city_record_meetings(clean, source)
     if transcript.is_transcript(text):
         return text, [transcript.parse_transcript(text, source)]
     if moderngov.is_moderngov_text(text):
