@@ -27,6 +27,7 @@ from whoosh.writing import IndexWriter
 from indexer.chunks import Chunk, chunk_meeting, meeting_summary
 from indexer.errors import UnreadableDocument
 from indexer.read import find_documents, read_with_coverage
+from search import storage
 from search.errors import IndexOutOfDate, SearchError
 from search.schema import SCHEMA_VERSION, build_schema
 from search.storage import MANIFEST, META, IndexDir, open_index, read_json, write_json
@@ -289,16 +290,7 @@ def _write(
 
     write_parallel(ix, plan.to_read, _index_file, done, min(procs, len(plan.to_read)), remove)
     report.chunks, report.meetings = _totals(ix, files)
-    report.unstructured = unstructured(files)
-
-
-def unstructured(files: dict[str, Any]) -> list[dict[str, Any]]:
-    """Return the documents in which no item was recognised, by name, with their words."""
-    return [
-        {"source": name, "words": entry.get("words", 0)}
-        for name, entry in sorted(files.items())
-        if entry.get("items") == 0
-    ]
+    report.unstructured = storage.understood(files)["unstructured"]
 
 
 def _bytes_to_read(plan: _Plan) -> int:

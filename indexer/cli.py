@@ -12,6 +12,7 @@ import click
 
 from indexer.build import ReindexReport, reindex
 from indexer.chunks import KINDS
+from indexer.coverage import Coverage
 from indexer.model import Meeting
 from indexer.read import ReadResult, read_tree
 from indexer.trace import Note, recording
@@ -165,13 +166,13 @@ class _Progress:
 
 def understood(result: ReadResult) -> str:
     """Say how much of a file was understood: meetings, items, share of its text in items."""
+    coverage = result.coverage or Coverage(words=0, kept=1.0, placed=0.0)
     items = sum(len(m.items) for m in result.meetings)
     sections = sum(len(m.sections) for m in result.meetings)
-    placed = result.coverage.placed if result.coverage else 0.0
     kept = f"; {sections} other text sections kept" if sections else ""
     return (
-        f"{len(result.meetings)} meeting(s), {items} items, {placed:.0%} of its "
-        f"{result.coverage.words if result.coverage else 0:,} words in items{kept}"
+        f"{len(result.meetings)} meeting(s), {items} items, {coverage.placed:.0%} of its "
+        f"{coverage.words:,} words in items{kept}"
     )
 
 

@@ -142,18 +142,12 @@ def status(engine: SearchEngine) -> dict[str, Any]:
     stats = {key: value for key, value in engine.stats().items() if key != "index"}
     last = stats.get("last_reindex")
     failed = [_failure(f) for f in (last or {}).get("failed", [])]
-    unread = [_unstructured(u) for u in (last or {}).get("unstructured", [])]
     if last is not None:
         stats["last_reindex"] = {
             **{key: last[key] for key in REPORT_FIELDS if key in last},
             "failed": failed,
-            "unstructured": unread,
         }
-    return {**stats, "bodies": bodies(engine), "failed": failed, "unstructured": unread}
-
-
-def _unstructured(document: dict[str, Any]) -> dict[str, Any]:
-    return {"source": document["source"], "words": int(document.get("words", 0))}
+    return {**stats, "bodies": bodies(engine), "failed": failed}
 
 
 def _failure(failure: dict[str, Any]) -> dict[str, str]:

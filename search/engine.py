@@ -31,7 +31,7 @@ from search.query import (
 )
 from search.results import SORTS, FacetCount, Hit, MeetingGroup, Page
 from search.schema import DEFAULT_FIELDS, FACETS
-from search.storage import MANIFEST, IndexDir, open_index, read_json
+from search.storage import MANIFEST, IndexDir, open_index, read_json, understood
 
 MAX_PER_PAGE = 100
 MAX_DEPTH = 10_000
@@ -305,7 +305,7 @@ class SearchEngine:
             "last_date": _iso(int(known.max())) if len(known) else None,
             "files": len(manifest.get("files", {})),
             "last_reindex": manifest.get("last_reindex"),
-            **_understood(manifest.get("files", {})),
+            **understood(manifest.get("files", {})),
         }
 
     def check(self) -> list[str]:
@@ -392,19 +392,6 @@ def _snippet(stored: dict[str, Any], marks: Marks) -> str:
         if "<mark>" in titled:
             return f"{titled} — {snippet}" if snippet else titled
     return snippet or highlight(title, marks)
-
-
-def _understood(files: dict[str, Any], least: int = 10) -> dict[str, Any]:
-    """Return the share of the indexed words placed in recognised items, and the documents
-    with the least of their text in items (what a clerk should look at with `parse`)."""
-    read = [(name, f["words"], f["placed"]) for name, f in files.items() if f.get("words")]
-    words = sum(count for _, count, _ in read)
-    placed = sum(count * share for _, count, share in read) / words if words else None
-    lowest = sorted(read, key=lambda entry: (entry[2], -entry[1]))[:least]
-    return {
-        "placed": round(placed, 3) if placed is not None else None,
-        "least_placed": [{"source": n, "words": w, "placed": p} for n, w, p in lowest],
-    }
 
 
 def _iso(value: int) -> str | None:

@@ -139,3 +139,22 @@ def write_json(path: Path, data: dict[str, Any]) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(temporary, path)
+
+
+def understood(files: dict[str, Any], least: int = 10) -> dict[str, Any]:
+    """Return, from the manifest's files, the share of the indexed words the reader placed in
+    recognised items, the documents with the least of their text in items, and those in which
+    no item was recognised (what a clerk should look at with `parse --explain`)."""
+    read = [(name, f["words"], f["placed"]) for name, f in files.items() if f.get("words")]
+    words = sum(count for _, count, _ in read)
+    placed = sum(count * share for _, count, share in read) / words if words else None
+    lowest = sorted(read, key=lambda entry: (entry[2], -entry[1]))[:least]
+    return {
+        "placed": round(placed, 3) if placed is not None else None,
+        "least_placed": [{"source": n, "words": w, "placed": p} for n, w, p in lowest],
+        "unstructured": [
+            {"source": name, "words": int(entry.get("words", 0))}
+            for name, entry in sorted(files.items())
+            if entry.get("items") == 0
+        ],
+    }

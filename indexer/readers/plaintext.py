@@ -10,11 +10,6 @@ from indexer.extract.meetings import Part, sitting_body, split_meetings
 from indexer.model import Meeting
 
 
-def parse_text(text: str, source: str) -> Meeting:
-    """Read plain minutes text as one meeting: a header, then items headed "285.", "77/21"..."""
-    return meeting_from_text(text.replace("\xa0", " "), source)
-
-
 def parse_meetings(text: str, source: str) -> list[Meeting]:
     """Read plain minutes text holding one meeting or several, each with its own heading."""
     parts = split_meetings(text.replace("\xa0", " "))
