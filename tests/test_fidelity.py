@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,33 @@ def test_bodies_compare_by_their_words() -> None:
     assert same_body(["Planning Board"], "PLANNING BOARD")
     assert same_body(["City Council", "Council"], "Regular Meeting of the City Council")
     assert not same_body(["Planning Board"], "City of Alameda Planning Board")
+
+
+def test_labels_are_short_facts_not_copied_text() -> None:
+    """Notes in the labeller's own words (at most 300 characters); names and titles short."""
+    files = sorted(fidelity.LABELS.glob("*/*.json"))
+    assert files
+    too_long = {}
+    for path in files:
+        label = json.loads(path.read_text(encoding="utf-8"))
+        if len(label.get("notes", "")) > 300:
+            too_long[f"{path.name}: notes"] = len(label["notes"])
+        for where, text in _strings({k: v for k, v in label.items() if k != "notes"}):
+            if len(text) > 150:
+                too_long[f"{path.name}: {where}"] = len(text)
+    assert too_long == {}
+
+
+def _strings(value: object, where: str = "") -> Iterator[tuple[str, str]]:
+    """Every string value in a label, with where it is."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{where}[{index}]")
 
 
 @pytest.mark.corpus
