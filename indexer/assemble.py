@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 
-from indexer.extract import titles
 from indexer.extract.attendance import find_attendance, find_roles, roster
 from indexer.extract.dates import infer_meeting_date
 from indexer.extract.header import Header, read_header
 from indexer.extract.items import RawItem, split_items
 from indexer.extract.resolutions import apply_consent, find_resolutions
-from indexer.extract.speakers import Roster, find_contributions, office_holders, signed_chair
+from indexer.extract.speakers import (
+    Roster,
+    find_contributions,
+    first_initial,
+    office_holders,
+    same_person,
+    signed_chair,
+    surname,
+)  # fmt: skip
 from indexer.model import Attendance, Item, Meeting
 
 # Items whose text is about attendance: their lists count as the meeting's attendance.
@@ -96,53 +103,19 @@ def read_attendance(preamble: str, raw_items: list[RawItem]) -> list[Attendance]
     return _one_each(found)
 
 
-# Words of a name that are titles, not given names, when telling one person from another.
-_TITLE_WORDS = frozenset({
-    "councilmember", "council", "member", "members", "mayor", "pro", "tem", "tern", "commissioner",
-    "councillor", "councilor", "cllr", "cr", "vice", "deputy", "acting", "interim", "director",
-    "board", "trustee", "supervisor", "alderman", "city", "chief", "assistant", "chair", "chairman",
-    "chairwoman", "chairperson", "president", "the", "dr", "prof", "rev", "sir", "dame",
-})  # fmt: skip
-_MALE, _FEMALE = frozenset({"mr"}), frozenset({"mrs", "ms", "miss"})
-
-
 def _one_each(found: list[Attendance]) -> list[Attendance]:
     """Keep one entry a person in each role: a later "Councilmember Phil Bacerra" is the same
     as "Council Member Phil Bacerra"; "Mr J Smith" and "Ms J Smith" stay two."""
     kept: list[Attendance] = []
     for person in found:
-        if not any(k.role == person.role and _same_person(k.name, person.name) for k in kept):
+        if not any(k.role == person.role and same_person(k.name, person.name) for k in kept):
             kept.append(person)
     return kept
 
 
-def _same_person(a: str, b: str) -> bool:
-    (sa, ga, xa), (sb, gb, xb) = _name_parts(a), _name_parts(b)
-    if not sa or sa != sb or (xa and xb and xa != xb):
-        return False
-    return not ga or not gb or ga[0] == gb[0]
-
-
-def _name_parts(name: str) -> tuple[str, str, frozenset[str]]:
-    """Return a name's surname, given name (or initial) and honorific sex, lower-cased."""
-    words = re.findall(r"[^\W\d_]+", re.sub(r"\(.*?\)", "", name).lower())
-    honorific = frozenset(words) & (_MALE | _FEMALE)
-    given = [w for w in words[:-1] if w not in _TITLE_WORDS and w not in _MALE | _FEMALE]
-    return (words[-1] if words else ""), (given[0] if given else ""), honorific
-
-
-# A name that is only a title and a surname: "Councilmember Lopez", "Cllr. Ash", "Mr Kay".
-_TITLE_AND_SURNAME_RE = re.compile(
-    rf"^(?:(?:Vice|Deputy|Acting)\s+)?(?:Council\s*member|{titles.COUNCILLOR}|Cllr\.?|Cr\.?"
-    rf"|{titles.BOARD_TITLE}|Director|Board\s*Member|Alderman|Mayor(?:\s+Pro\s+Tem)?"
-    r"|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?P<surname>[A-Z][\w'’-]+)$"
-)
-
-
 def _named(person: Attendance, found: list[Attendance]) -> bool:
-    """Tell a later part's "Councilmember Lopez" when an earlier part named Jessie Lopez."""
-    short = _TITLE_AND_SURNAME_RE.match(person.name)
-    if short is None:
-        return False
-    surname = short.group("surname").lower()
-    return any(re.findall(r"[^\W\d_]+", a.name.lower())[-1:] == [surname] for a in found)
+    """Tell a later part's "Councilmember Lopez" (no given name) when an earlier part named
+    Jessie Lopez."""
+    return not first_initial(person.name) and any(
+        surname(a.name) == surname(person.name) for a in found
+    )

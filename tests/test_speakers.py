@@ -411,3 +411,12 @@ def test_read_out_by_a_member() -> None:
     people = Roster(["Frank Reid"])
     assert speakers_of("The crime summary was read out by Frank Reid.", people) == ["Frank Reid"]
     assert speakers_of("The letter was read out by Tom Lee.", people) == []  # unknown, untitled
+
+
+def test_same_person_by_surname_given_name_and_courtesy_title() -> None:
+    from indexer.extract.speakers import same_person
+
+    assert same_person("Councilmember Lopez", "Council Member Jessie Lopez")
+    assert same_person("Cllr J. Davies", "County Councillor Joseph Davies")
+    assert not same_person("Councillor Jill Davies", "County Councillor Joseph Davies")
+    assert not same_person("Mr J Smith", "Ms J Smith")

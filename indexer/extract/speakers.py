@@ -596,6 +596,32 @@ def _tidy(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip(" ,.;:")
 
 
+def same_person(a: str, b: str) -> bool:
+    """Tell two forms of one person's name: one surname, given names (or their initials) that
+    agree where both give one, and no "Mr" against "Ms" ("Councilmember Lopez" is "Council
+    Member Jessie Lopez"; "Mr J Smith" and "Ms J Smith" are two people)."""
+    if not surname(a) or surname(a) != surname(b) or len({_sex(a), _sex(b)} - {""}) > 1:
+        return False
+    given = [_given(a), _given(b)]
+    if not all(given):
+        return True
+    if all(len(g) > 1 for g in given):
+        return given[0] == given[1]  # Jill and Joseph Davies are two people
+    return given[0][0] == given[1][0]
+
+
+def _given(name: str) -> str:
+    """Return a name's given name or initial, lower-cased, "" when only a surname is written."""
+    words = _name_words(name)
+    return words[0].strip(".").lower() if len(words) >= 2 else ""
+
+
+def _sex(name: str) -> str:
+    """Return "m" or "f" when a name's courtesy title says, else ""."""
+    title = re.match(r"\s*(Mr|Mrs|Ms|Miss)\b", name)
+    return "" if title is None else "m" if title.group(1) == "Mr" else "f"
+
+
 def surname(name: str) -> str:
     """Return the last word of a name, lower-cased."""
     words = re.sub(r"\([^)]*\)", "", name).split()
@@ -614,7 +640,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in _name_words(name) if w[0].isupper())
 
 
-def _first_initial(name: str) -> str:
+def first_initial(name: str) -> str:
     """Return the initial of a name's given name, or "" when only a surname is written."""
     words = _name_words(name)
     return words[0][0].upper() if len(words) >= 2 else ""
@@ -671,9 +697,9 @@ class Roster:
 
     def knows_person(self, written: str) -> bool:
         """Tell one of the meeting's people by surname and, where both give one, initial."""
-        key, initial = surname(written), _first_initial(written)
+        key, initial = surname(written), first_initial(written)
         return bool(key) and any(
-            surname(n) == key and _first_initial(n) in ("", initial) for n in self.names
+            surname(n) == key and first_initial(n) in ("", initial) for n in self.names
         )
 
     def learn_initials(self, text: str) -> None:
@@ -699,12 +725,12 @@ class Roster:
     def resolve(self, written: str) -> str:
         """Return the fullest known form of a name written short."""
         written = _tidy(written)
-        key, initial = surname(written), _first_initial(written)
+        key, initial = surname(written), first_initial(written)
         matches = [
             n
             for n in self.names
             if surname(n) == key and len(n) >= len(written)
-            and (not initial or _first_initial(n) in ("", initial))
+            and (not initial or first_initial(n) in ("", initial))
         ]  # fmt: skip
         return matches[0] if len(set(matches)) == 1 else written
 
