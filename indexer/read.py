@@ -103,8 +103,8 @@ def _read_by_format(path: Path) -> tuple[str, list[Meeting]]:
             return text, [meeting]
         text = decode(path.read_bytes(), path)
         if suffix in HTML_SUFFIXES or _looks_like_html(text):
-            meeting = moderngov.parse_moderngov_html(text, source)
-            return moderngov.page_text(text), [meeting]
+            page, meeting = moderngov.read_moderngov_html(text, source)
+            return page, [meeting]
         if suffix in TABLE_SUFFIXES or tables.looks_like_table(text):
             text = tables.table_text(text)
         elif suffix in MARKDOWN_SUFFIXES or markdown.looks_like_markdown(text):

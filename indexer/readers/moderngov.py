@@ -68,12 +68,20 @@ def page_text(html: str) -> str:
     return clean_text(html_text(_soup(html)))
 
 
-def parse_moderngov_html(html: str, source: str) -> Meeting:
-    """Read a ModernGov ieListDocuments or mgAi page, or any HTML minutes, as HTML."""
+def read_moderngov_html(html: str, source: str) -> tuple[str, Meeting]:
+    """Read a ModernGov ieListDocuments or mgAi page, or any HTML minutes: return the text a
+    reader of the page sees and the meeting read from it, parsing the
+    page once (twice for a ModernGov item table, whose rows are taken apart as they are read)."""
     soup = _soup(html)
     rows = [r for r in soup.find_all("tr") if r.find("td", class_="mgItemNumberCell")]
     if not rows:
-        return meeting_from_text(clean_text(html_text(soup)), source)
+        text = clean_text(html_text(soup))
+        return text, meeting_from_text(text, source)
+    return page_text(html), _item_table_meeting(soup, rows, source)
+
+
+def _item_table_meeting(soup: BeautifulSoup, rows: list[Tag], source: str) -> Meeting:
+    """Read a ModernGov page's item table: its title, the text outside it, one item a row."""
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     outside = _text_outside_items(soup, rows)
     header = read_header(f"{title}\n\n{outside}")

@@ -54,5 +54,6 @@ def read_text(text: str, source: str) -> tuple[str, list[Meeting]]:
     if moderngov.is_moderngov_text(text):
         return moderngov.clean_text(text), [moderngov.parse_moderngov_text(text, source)]
     if re.search(r"<html|<body|<table", text[:2000], re.IGNORECASE):
-        return moderngov.page_text(text), [moderngov.parse_moderngov_html(text, source)]
+        page, meeting = moderngov.read_moderngov_html(text, source)
+        return page, [meeting]
     return text.replace("\xa0", " "), plaintext.parse_meetings(text, source)
