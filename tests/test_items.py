@@ -507,3 +507,19 @@ def test_minute_numbers_that_carry_the_meetings_date() -> None:
 def test_a_date_with_slashes_is_still_no_item() -> None:
     _, items = split_items("12/03/2024\n\nThe meeting opened.\n\n5/3 was the date set.")
     assert items == []
+
+
+def test_roman_headings_whose_blank_lines_were_lost_and_that_run_into_a_paragraph() -> None:
+    text = (
+        "Call to Order: the Chair opened the meeting at 6 p.m. and welcomed the members.\n"
+        "I.\n\nRecommended Actions\nIt is recommended that the Board approve the contract.\n"
+        "The motion passed unanimously.\n"
+        "II. Quarterly Investment Report – Ann Lee, Manager of Treasury and Investments\n"
+        "gave this update. The portfolio met two of its three benchmarks.\n"
+        "III. Other Matters – The General Manager spoke about the tram extension.\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("I", "Recommended Actions"),
+        ("II", "Quarterly Investment Report"),
+        ("III", "Other Matters"),
+    ]

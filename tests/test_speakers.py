@@ -1,3 +1,5 @@
+import pytest
+
 from indexer import trace
 from indexer.extract.speakers import (
     Roster,
@@ -420,3 +422,20 @@ def test_same_person_by_surname_given_name_and_courtesy_title() -> None:
     assert same_person("Cllr J. Davies", "County Councillor Joseph Davies")
     assert not same_person("Councillor Jill Davies", "County Councillor Joseph Davies")
     assert not same_person("Mr J Smith", "Ms J Smith")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Director O’Boyle wondered about the assault ratio.", "Director O’Boyle"),
+        ("Director Quinn was curious about the number of road calls.", "Director Quinn"),
+        ("Director Daly was surprised that the trees are ours.", "Director Daly"),
+        ("Councillor Amos is concerned about the delay.", "Councillor Amos"),
+        ("Director Ruiz feels that the district is reactive.", "Director Ruiz"),
+        ("Mr Lee reviewed the programme with the committee.", "Mr Lee"),
+        ("Vice-Chair James made a suggestion of telling the public.", "Vice-Chair James"),
+        ("Councillor Bell had a question about the boundary.", "Councillor Bell"),
+    ],
+)
+def test_more_ways_of_speaking(sentence: str, speaker: str) -> None:
+    assert speakers(sentence) == [speaker]

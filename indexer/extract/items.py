@@ -390,9 +390,13 @@ _MINOR_WORD = re.compile(
 def _find(lines: _Lines, style: str) -> list[_Heading]:
     """Return the lines that are headings in one numbering style."""
     pattern = STYLES[style]
+    # A letter after a finished sentence is as often a list inside an item ("A. ... B. ...")
+    # as a heading; a number or a Roman numeral there starts a heading whose blank line the
+    # text lost.
+    starts = _after_break if style == "lettered" else _paragraph_start
     found = []
     for index, line in enumerate(lines):
-        match = pattern.match(line) if _after_break(lines, index) else None
+        match = pattern.match(line) if starts(lines, index) else None
         if match and (heading := _heading(lines, index, match["number"], match["title"])):
             rule = f"{STYLE_RULES[style]}, {heading.rule}" if heading.rule else STYLE_RULES[style]
             found.append(replace(heading, rule=rule))
@@ -409,7 +413,13 @@ def _heading(lines: _Lines, index: int, number: str, title: str | None) -> _Head
     stopped = not re.search(r"\d\.\d", number)  # entries under a "7.13" are often sentences
     if _is_title(title, stopped) or lines.dense or title.rstrip().endswith(","):
         whole, used = _wrapped(lines, index, title)
-        if _is_title(whole, stopped) or _is_title(title, stopped):
+        if _is_title(whole, stopped):
+            return _Heading(index, number, _tidy(whole), used)
+        if used > 1 and (run_in := _run_in(title)):
+            # The line runs on into a paragraph: "III. Performance Report - Ann Lee, Manager of
+            # Budget" / "gave this update. ...": the heading is the run-in title.
+            return _Heading(index, number, run_in, 0, "run-in title")
+        if _is_title(title, stopped):
             return _Heading(index, number, _tidy(whole), used)
     if run_in := _run_in(title):
         return _Heading(index, number, run_in, 0, "run-in title")

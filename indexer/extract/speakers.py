@@ -27,7 +27,7 @@ _TITLE_HEAD = (
 _TITLE_PREFIX = (
     r"(?:(?:Vice|Deputy|Acting|Interim|Assistant|Lord|Town|City|Parish|County|Borough|District"
     r"|Executive|General|Fire|Police|Planning|Finance|Public\s+Works|Pro\s+Tem|First|Second"
-    r"|Committee)\s+)*"
+    r"|Committee)(?:\s+|(?<=Vice)-))*"
 )
 _TITLE = rf"{_TITLE_PREFIX}{_TITLE_HEAD}(?:\s*/\s*{_TITLE_PREFIX}{_TITLE_HEAD})*"
 HONORIFIC = (
@@ -36,7 +36,7 @@ HONORIFIC = (
 )
 _WORD = (
     r"(?:[A-Z](?:\.|\b)|[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
-    r"|O'[A-Z][a-z]+|[a-z]{1,3}[A-Z][a-z]+)"
+    r"|O['’][A-Z][a-z]+|[a-z]{1,3}[A-Z][a-z]+)"
 )
 PERSON = rf"{HONORIFIC}(?:\s+(?:Mrs|Mr|Ms|Dr)\.?)?(?:\s+{_WORD}){{1,4}}"
 FULL_NAME = rf"(?!The\b|This\b|In\b|It\b|A\b){_WORD}(?:\s+{_WORD}){{1,3}}"
@@ -77,7 +77,9 @@ VERBS = (
     "|voiced|provided|announced|described|requested|thought|wondered|offered|asks|speaks|proposes"
     "|encouraged|encourages|commended|cautioned|called\\s+for|objected|answered|remarked|observed"
     "|reiterated|recalled|congratulated|praised|apologised|apologized|notified|nominated"
-    "|disagreed|did\\s+not\\s+agree"
+    "|disagreed|did\\s+not\\s+agree|feels|sees|reviewed|went\\s+over|walked\\s+through"
+    "|(?:was|is|were)\\s+(?:curious|surprised|concerned|pleased|disappointed|supportive)"
+    "|had\\s+(?:a\\s+)?(?:questions?|concerns?|comments?)|made\\s+(?:a\\s+)?(?:suggestions?|point)"
     "|made\\s+(?:\\w+\\s+)?(?:announcements?|presentations?|a\\s+presentation|comments?|remarks|a\\s+statement)"
     "|read\\s+(?:out|aloud|(?:a|an|the|her|his|their)\\s+(?:poem|statement|proclamation|letter))"
 )
