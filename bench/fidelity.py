@@ -181,20 +181,36 @@ def match_names(label: list[str], read: list[str]) -> tuple[Tally, list[str]]:
 
 
 def match_items(label: list[dict[str, Any]], meeting: Meeting) -> list[int | None]:
-    """Return, for each labelled item, the index of the read item that is it (or None)."""
-    taken: set[int] = set()
+    """Return, for each labelled item, the index of the read item that is it (or None).
+
+    Both lists are in the document's order, so the pairing is the alignment that keeps that
+    order and scores best in total (a greedy first-best pairing let "Recess to Closed Session"
+    take the "Closed Session Report" read after it, and the report went unmatched); then the
+    labelled items left are paired with the read items left, in any order."""
+    scores = [[_item_score(w, i.number, i.title) for i in meeting.items] for w in label]
+    rows, cols = len(label), len(meeting.items)
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for r in range(rows - 1, -1, -1):
+        for c in range(cols - 1, -1, -1):
+            paired = best[r + 1][c + 1] + scores[r][c] if scores[r][c] > 0 else 0.0
+            best[r][c] = max(best[r + 1][c], best[r][c + 1], paired)
     pairs: list[int | None] = []
-    for wanted in label:
-        best, best_score = None, 0.0
-        for index, item in enumerate(meeting.items):
-            if index in taken:
-                continue
-            score = _item_score(wanted, item.number, item.title)
-            if score > best_score:
-                best, best_score = index, score
-        if best is not None:
-            taken.add(best)
-        pairs.append(best)
+    r = c = 0
+    while r < rows:
+        if c < cols and scores[r][c] > 0 and best[r][c] == best[r + 1][c + 1] + scores[r][c]:
+            pairs.append(c)
+            r, c = r + 1, c + 1
+        elif c < cols and best[r][c] == best[r][c + 1]:
+            c += 1
+        else:
+            pairs.append(None)
+            r += 1
+    taken = {p for p in pairs if p is not None}
+    for r, pair in enumerate(pairs):  # then items read out of the labels' order
+        free = [(scores[r][c], -c) for c in range(cols) if c not in taken and scores[r][c] > 0]
+        if pair is None and free:
+            pairs[r] = -max(free)[1]
+            taken.add(pairs[r])
     return pairs
 
 

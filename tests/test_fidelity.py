@@ -10,6 +10,7 @@ import pytest
 
 from bench import fidelity
 from bench.fidelity import BASELINE, name_key, same_body, same_number, same_person
+from indexer.model import Item, Meeting
 
 
 def test_names_compare_by_surname_and_initial() -> None:
@@ -30,6 +31,30 @@ def test_bodies_compare_by_their_words() -> None:
     assert same_body(["Planning Board"], "PLANNING BOARD")
     assert same_body(["City Council", "Council"], "Regular Meeting of the City Council")
     assert not same_body(["Planning Board"], "City of Alameda Planning Board")
+
+
+def test_items_pair_in_the_documents_order_then_any_order() -> None:
+    read = Meeting(
+        source="",
+        items=tuple(
+            Item(number=number, title=title)
+            for number, title in [
+                ("", "Closed Session Report"),
+                ("", "Public Comments"),
+                ("12", "Ordinance"),
+                ("", "Pledge"),
+            ]
+        ),
+    )
+    label = [
+        {"title": "Recess to Closed Session"},  # shares two words with the report read
+        {"title": "Closed Session Report"},
+        {"title": "Public Comments"},
+        {"title": "Pledge of Allegiance"},
+        {"number": "12", "title": "Ordinance"},  # labelled out of the order read
+        {"title": "Adjournment"},
+    ]
+    assert fidelity.match_items(label, read) == [None, 0, 1, 3, 2, None]
 
 
 def test_labels_are_short_facts_not_copied_text() -> None:
