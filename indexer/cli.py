@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -319,19 +319,29 @@ def check(index_dir: Path | None) -> None:
               help="Port to listen on; 0 for any free port.")  # fmt: skip
 @index_option
 @click.option("--dev", is_flag=True, help="Flask's development server, with the reloader.")
-@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True,
-              help="Requests answered at once (waitress).")  # fmt: skip
-def serve(host: str, port: int, index_dir: Path | None, dev: bool, threads: int) -> None:
-    """Serve the search pages, the JSON API and the feeds over HTTP with waitress.
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes sharing the port: 1 is waitress, more are gunicorn "
+                   "workers (Linux, macOS, BSD); about one a core.")  # fmt: skip
+@click.option("--threads", type=click.IntRange(1, 64), default=None,
+              help="Searches each process answers at once [default: 4].")  # fmt: skip
+@click.option("--max-in-flight", type=click.IntRange(1, 1024), default=None,
+              help="Requests each process holds at once, answered or waiting; one more is "
+                   "answered 503 with Retry-After [default: 32].")  # fmt: skip
+def serve(host: str, port: int, index_dir: Path | None, dev: bool, workers: int,
+          threads: int | None, max_in_flight: int | None) -> None:  # fmt: skip
+    """Serve the search pages, the JSON API and the feeds over HTTP: waitress in one process,
+    or gunicorn with --workers N.
 
     With no index yet, the sample minutes in sample_data/ are indexed first. A reindex that
-    commits while the server runs is picked up by the next request, without a restart.
+    commits while the server runs is picked up by the next request of every worker, without
+    a restart. Past --max-in-flight requests a process answers 503 at once, never hangs.
 
-    Example: minutes-search serve --index ./var/index --port 8080
+    Example: minutes-search serve --index ./var/index --port 8080 --workers 2
     """
-    from web import create_app
-
-    app = create_app({"INDEX": str(index_dir)} if index_dir else None)
+    if dev and workers > 1:
+        raise click.UsageError("--dev runs one process; leave out --workers")
+    settings = _serve_settings(index_dir, threads, max_in_flight)
+    app = _create_app(settings)
     index = Path(app.config["INDEX"])
     if IndexDir(index).current() is None:
         _index_sample(index)
@@ -341,8 +351,70 @@ def serve(host: str, port: int, index_dir: Path | None, dev: bool, threads: int)
         click.echo(f"warning: {error}; until then every page answers 503", err=True)
     if dev:
         app.run(host=host, port=port, debug=True, use_reloader=True)
-        return
-    _waitress(app, host, port, threads, index)
+    elif workers == 1:
+        _waitress(app, host, port)
+    else:
+        _gunicorn(settings, index, host, port, workers)
+
+
+def _serve_settings(
+    index_dir: Path | None, threads: int | None, max_in_flight: int | None
+) -> dict[str, Any]:
+    """Return the options given, as app settings over the defaults and environment."""
+    given = {"INDEX": str(index_dir) if index_dir else None, "THREADS": threads,
+             "MAX_IN_FLIGHT": max_in_flight}  # fmt: skip
+    return {name: value for name, value in given.items() if value is not None}
+
+
+def _create_app(settings: dict[str, Any]) -> Flask:
+    from web import create_app
+
+    return create_app(settings or None)
+
+
+def _waitress(app: Flask, host: str, port: int) -> None:
+    from web.server import CannotListen, serve_waitress
+
+    try:
+        serve_waitress(app, host, port, _announcer(Path(app.config["INDEX"])))
+    except CannotListen as error:
+        raise _cannot_listen(host, port, error) from None
+
+
+def _gunicorn(settings: dict[str, Any], index: Path, host: str, port: int, workers: int) -> None:
+    from web.server import CannotListen, NoGunicorn, listen, serve_gunicorn
+
+    try:
+        sock = listen(host, port)
+    except CannotListen as error:
+        raise _cannot_listen(host, port, error) from None
+    try:
+        serve_gunicorn(lambda: _create_app(settings), sock, workers, _announcer(index))
+    except NoGunicorn:
+        raise click.ClickException(
+            "--workers runs gunicorn, which needs Linux, macOS or another POSIX system; "
+            "here serve with one process (leave out --workers)"
+        ) from None
+    finally:
+        sock.close()
+
+
+def _cannot_listen(host: str, port: int, error: Exception) -> click.ClickException:
+    return click.ClickException(
+        f"cannot listen on {host} port {port}: {error}; "
+        "is another server using it? Choose another with --port"
+    )
+
+
+def _announcer(index: Path) -> Callable[[str, int, str], None]:
+    """Return what prints the line 'Serving INDEX on http://ADDRESS:PORT/ (SERVER)'."""
+
+    def announce(address: str, port: int, what: str) -> None:
+        where = f"[{address}]" if ":" in address else address
+        click.echo(f"Serving {index} on http://{where}:{port}/ ({what}); Ctrl-C stops",
+                   err=True)  # fmt: skip
+
+    return announce
 
 
 def _index_sample(index: Path) -> None:
@@ -352,26 +424,6 @@ def _index_sample(index: Path) -> None:
     click.echo(f"No index at {index}: indexing the sample minutes in sample_data/ first...",
                err=True)  # fmt: skip
     click.echo(summary(reindex([SAMPLE_DATA], index)), err=True)
-
-
-def _waitress(app: Flask, host: str, port: int, threads: int, index: Path) -> None:
-    from waitress.server import create_server
-
-    try:
-        server: Any = create_server(app, host=host, port=port, threads=threads)  # one or several
-    except OSError as error:
-        raise click.ClickException(
-            f"cannot listen on {host} port {port}: {error.strerror}; "
-            "is another server using it? Choose another with --port"
-        ) from None
-    listening = getattr(server, "effective_listen", None) or [
-        (server.effective_host, server.effective_port)
-    ]
-    for address, bound in listening:
-        where = f"[{address}]" if ":" in address else address
-        click.echo(f"Serving {index} on http://{where}:{bound}/ (waitress, {threads} threads); "
-                   "Ctrl-C stops", err=True)  # fmt: skip
-    server.run()
 
 
 def _as_json(meetings: list[Meeting]) -> dict[str, Any]:

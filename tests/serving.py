@@ -1,4 +1,5 @@
-"""A `minutes-search serve` process on a free loopback port, for tests that ask it over HTTP."""
+"""A `minutes-search serve` process on a free loopback port, for tests that ask it over HTTP
+(and bench/load_bench.py, which loads it)."""
 
 from __future__ import annotations
 
@@ -30,9 +31,12 @@ class Server:
         command: Sequence[str] = CHECKOUT_COMMAND,
         cwd: Path = ROOT,
         env: Mapping[str, str] | None = None,
+        threads: int | None = 2,
     ) -> None:
+        """Start ``serve`` with ``args``; ``threads`` None leaves serve's own default."""
+        options = ["--threads", str(threads)] if threads else []
         self.process = subprocess.Popen(
-            [*command, "serve", "--host", "127.0.0.1", "--port", "0", "--threads", "2", *args],
+            [*command, "serve", "--host", "127.0.0.1", "--port", "0", *options, *args],
             cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -66,6 +70,24 @@ class Server:
                 return found.group(1)
         self.stop()
         raise AssertionError(f"the server did not start: {''.join(self.stderr)}")
+
+    def log(self) -> str:
+        """Return what the server has written on stderr so far."""
+        while True:
+            try:
+                self.stderr.append(self.lines.get_nowait())
+            except queue.Empty:
+                return "".join(self.stderr)
+
+    def worker_pids(self, count: int, seconds: float = 60) -> list[int]:
+        """Return the pids of the ``count`` gunicorn workers, once they have all booted."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            pids = re.findall(r"Booting worker with pid: (\d+)", self.log())
+            if len(pids) >= count:
+                return [int(pid) for pid in pids]
+            time.sleep(0.1)
+        raise AssertionError(f"fewer than {count} workers booted: {self.log()}")
 
     def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
         """Fetch ``path``; an error status is returned like any other, not raised."""

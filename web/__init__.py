@@ -16,6 +16,13 @@ DEFAULTS: dict[str, Any] = {
     "SITE_NAME": "Council minutes search",
     "CSV_LIMIT": 5000,  # rows in a /search.csv export
     "FEED_LIMIT": 50,  # entries in a /search.atom feed
+    # Under load, per server process (web/admission.py): searches answered at once, requests
+    # held at once (answered or waiting; one more gets 503 + Retry-After), the longest wait
+    # for a turn before a 503, and the Retry-After seconds.
+    "THREADS": 4,
+    "MAX_IN_FLIGHT": 32,
+    "QUEUE_TIMEOUT": 10,
+    "RETRY_AFTER": 1,
 }
 
 
@@ -32,13 +39,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["INDEX"] = str(index)
     app.extensions["minutes_search"] = SearchEngine(index)
 
-    from web import api, errors, feeds, security, views
+    from web import admission, api, errors, feeds, security, views
 
     app.register_blueprint(views.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(feeds.blueprint)
     errors.register(app)
     security.register(app)
+    admission.register(app)  # after security: a refused write takes no turn
     return app
 
 
