@@ -523,3 +523,20 @@ def test_roman_headings_whose_blank_lines_were_lost_and_that_run_into_a_paragrap
         ("II", "Quarterly Investment Report"),
         ("III", "Other Matters"),
     ]
+
+
+def test_bracketed_file_numbers_are_items_whatever_they_open_with() -> None:
+    text = (
+        "(10-031 CC/ARRA) Recommendation to Accept the Annual Financial Report.\n\n"
+        "(10-032 CC/ARRA/10-02 CIC) Recommendation to Accept the Financial Report for the\n"
+        "Fourth Fiscal Quarter Ending June 2009.\n\n"
+        "(10-033 CC) Vice Mayor Lee stated that he attended a kickoff of the census; the\n"
+        "census is a ten minute questionnaire.\n\n"
+        "(10-034 CC) Councilmember Tam stated that she attended the League meeting.\n"
+    )
+    assert [number for number, _ in numbers_and_titles(text)] == [
+        "10-031 CC/ARRA",
+        "10-032 CC/ARRA/10-02 CIC",
+        "10-033 CC",
+        "10-034 CC",
+    ]

@@ -439,9 +439,11 @@ def _file_headings(lines: _Lines, taken: list[_Heading]) -> list[_Heading]:
             number, title = _lettered_number(inner.group("number"), inner.group("title") or "")
             heading = _with_reference(_file_item(lines, index, number, title), match)
         elif match.group("bracketed"):
+            # A file number in brackets says the paragraph is an item, whatever it opens with
+            # ("(10-037) Vice Mayor Lee stated that he attended ..."): its first sentence titles it.
             number = match.group("bracketed").replace("*", "")
             title = _sentence(lines, index, rest)
-            heading = _Heading(index, number, title, 0) if _is_title(title) else None
+            heading = _Heading(index, number, title, 0) if len(title.split()) >= 2 else None
         else:
             continue
         if heading:
@@ -763,6 +765,8 @@ def _outline(number: str) -> tuple[int, ...]:
         return (_roman(number.rstrip(".")),)
     if re.fullmatch(r"[A-Z]\.?", number):
         return (ord(number[0]) - ord("A") + 1,)
+    if file_number := re.match(r"\d{2,4}-\d{2,5}[A-Z]?(?=[ \t/]|$)", number):
+        number = file_number.group()  # "10-032 CC/ARRA/10-02 CIC": the council's own number
     parts = [int(p) for p in re.findall(r"\d+", number)]
     if letter := re.search(r"\d[ \t-]?\(?([A-Za-z])\)?\.?$", number):
         parts.append(ord(letter.group(1).lower()) - ord("a") + 1)
