@@ -17,8 +17,9 @@ from indexer.extract.speakers import (
     same_person,
     signed_chair,
     surname,
+    title_presenter,
 )  # fmt: skip
-from indexer.model import Attendance, Item, Meeting
+from indexer.model import Attendance, Contribution, Item, Meeting
 
 # Items whose text is about attendance: their lists count as the meeting's attendance.
 _ATTENDANCE_TITLE = re.compile(
@@ -74,9 +75,21 @@ def build_item(raw: RawItem, roster: Roster) -> Item:
         text=raw.body,
         minutes=raw.minutes or None,
         decision=raw.decision or None,
-        contributions=tuple(find_contributions(said, roster)),
+        contributions=_with_presenter(raw, find_contributions(said, roster), roster),
         resolutions=tuple(dict.fromkeys(find_resolutions(said, roster.by_initials))),
     )
+
+
+def _with_presenter(
+    raw: RawItem, said: list[Contribution], roster: Roster
+) -> tuple[Contribution, ...]:
+    """Put the presenter an item's title names first among its speakers, with the item's
+    opening words, unless the minutes already record them speaking."""
+    presenter = title_presenter(raw.title, roster)
+    if presenter is None or any(same_person(presenter, c.speaker) for c in said):
+        return tuple(said)
+    opening = (raw.minutes or raw.body).strip().split("\n\n")[0].strip() or raw.title
+    return (Contribution(presenter, opening), *said)
 
 
 def _attendance_parts(preamble: str, raw_items: list[RawItem]) -> list[str]:

@@ -8,6 +8,7 @@ from indexer.extract.speakers import (
     signed_chair,
     split_sentences,
 )
+from indexer.readers.plaintext import parse_meetings
 
 BENSON = (
     "Derek Benson, Independent Chairman of the Riverside Safeguarding Board (RSB) attended the "
@@ -439,3 +440,18 @@ def test_same_person_by_surname_given_name_and_courtesy_title() -> None:
 )
 def test_more_ways_of_speaking(sentence: str, speaker: str) -> None:
     assert speakers(sentence) == [speaker]
+
+
+def test_the_presenter_named_after_an_items_title_speaks_in_it() -> None:
+    text = (
+        "Present: Councillors Frank Reid (Chairman), Peter Agate and Mark Pogmore\n\n"
+        "1. Financial Report – Peter Agate\n\nThe balance at the bank was £4,210.\n\n"
+        "2. Council Vacancy – Co-option\n\nOne application was received.\n\n"
+        "3. Planning – Mark Pogmore\n\nCouncillor Pogmore said that two applications were in.\n"
+    )
+    (meeting,) = parse_meetings(text, "boughton.txt")
+    assert [item.speakers for item in meeting.items] == [
+        ["Councillor Peter Agate"],
+        [],
+        ["Councillor Mark Pogmore"],
+    ]

@@ -308,6 +308,22 @@ def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Co
     return _merge(contributions)
 
 
+# Who presents an item, named after its title: "Financial Report – Peter Agate", "Friends of
+# the Library (M. Romero)".
+_TITLE_PRESENTER_RE = re.compile(r"(?:\s[-–—]\s*|\s*\()(?P<who>[^()\-–—]{3,60}?)\)?\s*$")
+
+
+def title_presenter(title: str, people: Roster) -> str | None:
+    """Return the member of the meeting an item's title names as its presenter, or None: only
+    a name the attendance gives, so "Council Vacancy – Co-option" names no one."""
+    match = _TITLE_PRESENTER_RE.search(title)
+    who = match.group("who").strip() if match else ""
+    if not who or not _is_name(who) or not people.knows_person(who):
+        return None
+    trace.note("speaker", who, "the presenter named after the item's title", title)
+    return people.resolve(who)
+
+
 def _proposes_a_motion(sentences: list[str]) -> bool:
     """Tell "Cllr X proposed that ..." when a seconder follows: moving a motion, not speech."""
     opening = _FIELD_PREFIX_RE.sub("", _MARKER_RE.sub("", sentences[0].strip()))
