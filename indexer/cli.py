@@ -467,3 +467,159 @@ def _short(text: str, limit: int = 90) -> str:
 def main() -> None:
     """Run the command line."""
     cli()
+
+
+# -- harvest: fetch minutes from where councils publish them -------------------------------------
+
+
+def harvest_options(function: Any) -> Any:
+    """Add the options every platform's harvest takes."""
+    options = [
+        click.option("--into", "folder", type=click.Path(file_okay=False, path_type=Path),
+                     required=True, help="Folder the minutes and sidecars are saved in."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
+                     help="Only meetings on or after this date (YYYY-MM-DD)."),
+        click.option("--committee", multiple=True,
+                     help="Only this committee or body, by its name (repeat for several)."),
+        click.option("--council", help="The council's name in the index [default: the site's "
+                     "host for ModernGov, the client's name for Legistar]."),
+        click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
+                     help="Seconds to wait between two requests."),
+        click.option("--timeout", type=click.FloatRange(0.1), default=30.0, show_default=True,
+                     help="Seconds without an answer before a request is given up."),
+        click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+                     help="Further tries after a 429, a 5xx or a broken connection."),
+        click.option("--backoff", type=click.FloatRange(0), default=2.0, show_default=True,
+                     help="Seconds before the first retry, doubled each time, unless the "
+                     "server sends Retry-After."),
+        click.option("--max-size", type=click.FloatRange(0.001), default=50.0,
+                     show_default=True, help="Largest answer or document read, in MB."),
+        click.option("--reindex", "then_reindex", is_flag=True,
+                     help="Then bring the index up to date with the folder."),
+        index_option,
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@cli.group()
+def harvest() -> None:
+    """Fetch minutes from where councils publish them (ModernGov, Legistar) into a folder.
+
+    Each minutes document is saved once, with a sidecar NAME.meta.toml saying what the
+    platform said (council, committee, date, the council's page for the meeting). A state
+    file in the folder makes the next run fetch only what is new. See docs/harvest.md.
+
+    Example: minutes-search harvest legistar oakland --into ./minutes/oakland --reindex
+    """
+
+
+@harvest.command("moderngov")
+@click.argument("url")
+@harvest_options
+def harvest_moderngov(url: str, **options: Any) -> None:
+    """Harvest a council's ModernGov site, e.g. https://democracy.example.gov.uk.
+
+    Example: minutes-search harvest moderngov https://democracy.example.gov.uk
+    --since 2024-01-01 --committee Planning --into ./minutes/example --reindex
+    """
+    from indexer.harvest import HarvestError, ModernGov
+
+    try:
+        source = ModernGov(url, council=options["council"])
+    except HarvestError as error:
+        raise click.ClickException(str(error)) from None
+    _run_harvest(source, **options)
+
+
+@harvest.command("legistar")
+@click.argument("client")
+@harvest_options
+@click.option("--minutes-in-matters", is_flag=True,
+              help="When a meeting has no minutes file, look for minutes filed as the "
+              "attachment of a 'Minutes' matter naming its date (as LA Metro "
+              "publishes).")  # fmt: skip
+@click.option("--token", envvar="MINUTES_SEARCH_LEGISTAR_TOKEN",
+              help="The API token some clients need "
+              "[env: MINUTES_SEARCH_LEGISTAR_TOKEN].")  # fmt: skip
+@click.option("--api-root", default="https://webapi.legistar.com/v1", show_default=True,
+              help="Where Legistar's Web API answers.")  # fmt: skip
+def harvest_legistar(
+    client: str, minutes_in_matters: bool, token: str | None, api_root: str, **options: Any
+) -> None:
+    """Harvest a Legistar client through its Web API, e.g. oakland.
+
+    Example: minutes-search harvest legistar oakland --since 2024-01-01
+    --committee "Public Safety Committee" --into ./minutes/oakland --reindex
+    """
+    from indexer.harvest import HarvestError, Legistar
+
+    try:
+        source = Legistar(client, options["council"], api_root, token, minutes_in_matters)
+    except HarvestError as error:
+        raise click.ClickException(str(error)) from None
+    _run_harvest(source, **options)
+
+
+def _run_harvest(source: Any, **options: Any) -> None:
+    """Harvest with the command's options, print the summary, reindex when asked."""
+    from indexer.harvest import HarvestError, Politeness
+    from indexer.harvest import harvest as run_harvest
+
+    politeness = Politeness(
+        delay=options["delay"],
+        timeout=options["timeout"],
+        retries=options["retries"],
+        backoff=options["backoff"],
+        max_bytes=int(options["max_size"] * 1024 * 1024),
+    )
+    since = options["since"].date() if options["since"] else None
+    folder: Path = options["folder"]
+    with _HarvestProgress() as progress:
+        try:
+            report = run_harvest(source, folder, since=since, committees=options["committee"],
+                             politeness=politeness, progress=progress)  # fmt: skip
+        except HarvestError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(harvest_summary(report), err=True)
+    failed = bool(report.failed)
+    if options["then_reindex"]:
+        with _Progress() as progress:
+            try:
+                indexed = reindex([folder], _index(options["index_dir"]), progress=progress)
+            except SearchError as error:
+                raise click.ClickException(str(error)) from None
+        click.echo(summary(indexed), err=True)
+        failed = failed or bool(indexed.failed)
+    if failed:
+        sys.exit(1)
+
+
+class _HarvestProgress(_Progress):
+    """reindex's progress bar, over the meetings listed, each named by date and committee."""
+
+    def __call__(self, done: int, total: int, meeting: str) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(
+                length=total,
+                label="Harvesting",
+                file=sys.stderr,
+                show_pos=True,
+                item_show_func=lambda m: m,
+            )
+            self.bar.__enter__()
+        self.bar.update(1, meeting)
+
+
+def harvest_summary(report: Any) -> str:
+    """Render the harvest summary: meetings seen, documents new, skipped, failed and why."""
+    lines = [
+        f"Harvest of {report.platform} {report.site} into {report.folder} in "
+        f"{report.seconds:.1f} s ({report.requests} requests): {report.meetings} meetings "
+        f"seen, {report.new} documents new, {report.updated} updated, {report.skipped} "
+        f"skipped (already harvested), {report.no_minutes} with no minutes yet, "
+        f"{report.cancelled} cancelled, {len(report.failed)} failed."
+    ]
+    lines += [f"failed: {f.url}: {f.reason}" for f in report.failed]
+    return "\n".join(lines)

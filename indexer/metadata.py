@@ -20,7 +20,9 @@ from indexer.model import Meeting
 from indexer.trace import note
 
 SIDECAR_SUFFIX = ".meta.toml"
-SIDECAR_KEYS = ("council", "committee", "date", "url", "venue")
+SIDECAR_KEYS = ("council", "committee", "date", "url", "venue", "harvest")
+# ``[harvest]`` holds what a platform said beyond these facts (see docs/harvest.md); the
+# reader leaves it to people and tools, it changes nothing that is indexed.
 _DATED_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # A date anywhere in a file's name, year first: "2023-09-11", "2023_05_22", "2023.05.22",
 # "20230522"; not inside a longer number.
