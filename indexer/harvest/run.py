@@ -78,7 +78,9 @@ def harvest(
     with PoliteClient(source.hosts, politeness or Politeness()) as client:
         meetings = _listed(source.meetings(client, since, committees), report)
         for done, meeting in enumerate(meetings, 1):
+            asked = client.requests
             _harvest_meeting(source, client, meeting, folder, state, report)
+            state.checkpoint(asked=client.requests > asked)
             if progress:
                 progress(done, len(meetings), f"{meeting.date} {meeting.committee}")
         report.requests = client.requests

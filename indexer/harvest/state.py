@@ -2,15 +2,17 @@
 
 It holds, per meeting, what became of it (its status, date, the version the platform gave and
 the document saved), per URL the validators of the last answer (ETag, Last-Modified), and the
-summary of the last run. It is written after every meeting, by replacing the file whole, so a
-run stopped at any point resumes from the last meeting done. The file's name starts with a
-dot, so a reindex of the folder passes it by.
+summary of the last run. It is written after every meeting that cost a request (and at most
+once a second otherwise), by replacing the file whole, so a run stopped at any point resumes
+from the last meeting done and never asks twice for what it already fetched. The file's name
+starts with a dot, so a reindex of the folder passes it by.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +22,7 @@ from indexer.harvest.source import CANCELLED, FETCHED, HarvestError, MeetingRef,
 
 STATE_NAME = ".harvest-state.json"
 STATE_VERSION = 1
+SAVE_EVERY = 1.0  # seconds between writes of the state, but after a meeting that cost requests
 
 
 def now() -> str:
@@ -37,6 +40,7 @@ class HarvestState:
     meetings: dict[str, dict[str, Any]] = field(default_factory=dict)
     validators: Validators = field(default_factory=dict)
     last_run: dict[str, Any] = field(default_factory=dict)
+    _saved: float = field(default_factory=time.monotonic)
 
     @classmethod
     def load(cls, folder: Path, platform: str, site: str) -> HarvestState:
@@ -74,8 +78,7 @@ class HarvestState:
         return entry["status"] == FETCHED and entry.get("version") == meeting.version
 
     def record(self, meeting: MeetingRef, status: str, **facts: Any) -> None:
-        """Note what became of a meeting (a fact given as None is dropped), and write the
-        state to disk."""
+        """Note what became of a meeting (a fact given as None is dropped)."""
         entry = dict(self.meetings.get(meeting.id, {}))  # a failure keeps the document held
         facts = {
             "status": status,
@@ -91,7 +94,12 @@ class HarvestState:
             else:
                 entry[key] = value
         self.meetings[meeting.id] = entry
-        self.save()
+
+    def checkpoint(self, asked: bool) -> None:
+        """Write the state after a meeting that cost requests (so none is asked twice), else
+        at most once a second (what cost nothing is cheap to do again)."""
+        if asked or time.monotonic() - self._saved >= SAVE_EVERY:
+            self.save()
 
     def save(self) -> None:
         """Write the state whole to a new file, then put it in place of the old one."""
@@ -107,3 +115,4 @@ class HarvestState:
         temporary = self.path.with_name(self.path.name + ".tmp")
         temporary.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
         os.replace(temporary, self.path)
+        self._saved = time.monotonic()
