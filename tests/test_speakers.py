@@ -455,3 +455,19 @@ def test_the_presenter_named_after_an_items_title_speaks_in_it() -> None:
         [],
         ["Councillor Mark Pogmore"],
     ]
+
+
+def test_a_running_head_glued_to_a_sentence_does_not_hide_its_speaker() -> None:
+    text = (
+        "The Board discussed the reserve.\nRegular Meeting\nNina Serrano, Arts Commission, "
+        "commended the Council.\nPage 7 of 7\nDirector Christopher is concerned about the delay."
+    )
+    assert speakers(text) == ["Nina Serrano", "Director Christopher"]
+
+
+def test_a_lead_phrase_and_the_body_a_speaker_comes_from() -> None:
+    text = (
+        "Under discussion, Vice Mayor Daysog stated this is an exciting project. "
+        "Maria Henderson from AC Transit gave a presentation."
+    )
+    assert speakers(text) == ["Vice Mayor Daysog", "Maria Henderson"]

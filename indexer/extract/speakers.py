@@ -91,7 +91,11 @@ _STRONG_VERBS = (
     r"|presented|thanked|shared|cautioned|commended|objected|noted|notes|provided|gave"
     r"|discussed|discusses|talked|talks"
 )
-_LEAD = r"(?:(?:In\s+(?:reply|response|answer)|However|Also|Finally|Furthermore|Then|Both),?\s+)?"
+_LEAD = (
+    r"(?:(?:In\s+(?:reply|response|answer|addition|closing)|However|Also|Finally|Furthermore"
+    r"|Then|Both|(?:Under|During|After|Following)\s+(?:the\s+)?(?:discussion|debate|questions"
+    r"|the\s+presentation)),?\s+)?"
+)
 _PAREN = r"(?:\s*\([^)]{1,80}\))?"
 _ADVERB = r"(?:\s+(?:also|then|further|again|had|would|strongly|briefly|then\s+also))?"
 _VERB = rf"{_ADVERB}\s+(?:{VERBS})\b"
@@ -110,6 +114,12 @@ _APPOSITION_RE = re.compile(
 _INTRO_RE = re.compile(
     rf"^(?P<who>{PERSON}|{FULL_NAME}),\s+(?P<role>[^.;:]{{2,120}}?)(?:\s+\([A-Z]{{2,8}}\))?,?"
     rf"(?:\s+(?:attended|was\s+present|addressed|spoke)|{_VERB})"
+)
+# A name and the body they come from, then a speaking verb: "Maria Henderson from AC Transit
+# gave a presentation", "Tom Ode of the Civic Society spoke".
+_FROM_RE = re.compile(
+    rf"^(?P<who>{FULL_NAME})\s+(?:from|of|representing)\s+(?:the\s+)?"
+    rf"(?P<role>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*){{0,5}}),?(?:{_VERB})"
 )
 # A name alone before a speaking verb: "Dick Dillon suggests", "Jane Roe spoke".
 _BARE_RE = re.compile(rf"^{_LEAD}(?P<who>{FULL_NAME}){_PAREN},?(?P<verb>{_VERB})")
@@ -269,6 +279,15 @@ _CHAIR_LINE_RE = re.compile(
     rf"^[ \t]*(?:Signed[ \t]*:?[ \t]*)?(?:{titles.CHAIR})[ \t]*:[ \t.…_]*(?P<name>{_NAMES})[ \t]*$",
     re.MULTILINE,
 )
+# A short line of capitalised words between sentences, with no stop of its own: a running
+# head ("Regular Meeting", "Page 7 of 7") or a heading ("Public Comment for 6A") that the text
+# glued to the sentence after it, which must not hide that sentence's speaker.
+_HEADING_LINE_RE = re.compile(
+    r"(?:^|(?<=[.!?:]\n))(?P<line>[ \t]*(?:[A-Z0-9][\w/&'’-]*,?|of|and|for|the|to|in|on|at)"
+    r"(?:[ \t]+(?:[A-Z0-9][\w/&'’-]*,?|of|and|for|the|to|in|on|at)){0,5}"
+    r"(?<![,.;:!?]))[ \t]*\n(?=[ \t]*[A-Z])",
+    re.MULTILINE,
+)
 _CONTINUES_RE = re.compile(r"^(?:He|She|They|The\s+(?:Councillor|Member)|In\s+addition)\b")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
 
@@ -333,6 +352,7 @@ def _proposes_a_motion(sentences: list[str]) -> bool:
 
 def _sentences(paragraph: str, listing: bool) -> list[str]:
     """Split a paragraph into sentences, and a list of speakers into its lines."""
+    paragraph = _HEADING_LINE_RE.sub(r"\g<line>.\n", paragraph)
     if not (listing or _FOLLOWING_RE.search(re.sub(r"\s+", " ", paragraph))):
         return [s for line in _NUMBERED_LINE_RE.split(paragraph) for s in split_sentences(line)]
     lines = re.split(r"\n(?=\s*(?:\d{1,3}[.)]|[-•*▪·–])\s)", paragraph)
@@ -527,7 +547,7 @@ def _bare_speaker(match: re.Match[str], people: Roster) -> bool:
 
 def _introduced(bare: str, sentence: str, people: Roster) -> _Said | None:
     """Return "Jane Roe, Alameda, stated" or "Ann Wu, Planner II, presented" as a speaker."""
-    match = _INTRO_RE.match(bare)
+    match = _INTRO_RE.match(bare) or _FROM_RE.match(bare)
     if not match or not _is_name(_tidy(match.group("who"))):
         return None
     role = _tidy(match.group("role"))
