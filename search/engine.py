@@ -29,11 +29,13 @@ from search.query import (
     parse_query,
     parse_user_date,
 )
+from search.ranking import Relaxed, coordinate, relax
 from search.results import SORTS, FacetCount, Hit, MeetingGroup, Page
 from search.schema import DEFAULT_FIELDS, FACETS
 from search.storage import MANIFEST, IndexDir, open_index, read_json, understood
 
 MAX_PER_PAGE = 100
+RELAX_BELOW = 10  # fewer chunks holding every word: add those holding most of them
 MAX_DEPTH = 10_000
 FACET_LIMIT = 100
 
@@ -172,11 +174,19 @@ class SearchEngine:
         request.validate()
         gen = self.generation()
         parsed = parse_query(request.q, gen)
-        combined = self._combine(parsed, request, gen)
         evaluator = gen.evaluator()
-        docnums = numpy.flatnonzero(evaluator.matches(combined))
+        docnums = numpy.flatnonzero(evaluator.matches(self._combine(parsed, request, gen)))
+        relaxed = relax(parsed.query) if len(docnums) < RELAX_BELOW else None
+        if relaxed is not None:  # few chunks hold every word: add those holding most of them
+            exact = len(docnums)
+            wider = dataclasses.replace(parsed, query=relaxed.query())
+            docnums = numpy.flatnonzero(evaluator.matches(self._combine(wider, request, gen)))
+            if len(docnums) > exact:
+                parsed = dataclasses.replace(wider, notes=(*parsed.notes, _relaxed_note(exact)))
+            else:
+                relaxed = None
         total = len(docnums)
-        hits = self._page_hits(gen, evaluator, parsed, request, docnums) if total else []
+        hits = self._page_hits(gen, evaluator, parsed, request, docnums, relaxed) if total else []
         notes = parsed.notes
         if total and not hits:
             last = -(-total // request.per_page)
@@ -189,6 +199,7 @@ class SearchEngine:
             facets=self._facets(gen, docnums, request.facet_limit) if request.facets else {},
             notes=notes,
             groups=_group(hits) if request.group else None,
+            relaxed=relaxed is not None,
         )
 
     def _combine(
@@ -207,14 +218,18 @@ class SearchEngine:
         parsed: ParsedQuery,
         request: SearchRequest,
         docnums: numpy.ndarray,
+        relaxed: Relaxed | None = None,
     ) -> list[Hit]:
-        """Return the requested page of hits: by BM25F score within the matching documents,
-        or by date from the date column."""
+        """Return the requested page of hits: by BM25F score within the matching documents
+        (search/ranking.py), or by date from the date column."""
         limit = request.page * request.per_page
         start = (request.page - 1) * request.per_page
         scoring = _scoring_query(parsed.query)
         if request.sort == "relevance" and scoring is not None:
-            ranked = top(evaluator.scores(scoring), docnums, limit)
+            scores = evaluator.scores(scoring)
+            if relaxed is not None:
+                coordinate(evaluator, scores, relaxed.words)
+            ranked = top(scores, docnums, limit)
         else:
             dates = evaluator.dates()[docnums]
             # oldest: by date then document order; newest: the reverse date, a meeting's
@@ -392,6 +407,13 @@ def _snippet(stored: dict[str, Any], marks: Marks) -> str:
         if "<mark>" in titled:
             return f"{titled} — {snippet}" if snippet else titled
     return snippet or highlight(title, marks)
+
+
+def _relaxed_note(exact: int) -> str:
+    if not exact:
+        return "no result holds every word; these hold the most of them"
+    held = "1 result holds" if exact == 1 else f"{exact} results hold"
+    return f"{held} every word; the others hold the most of them"
 
 
 def _iso(value: int) -> str | None:

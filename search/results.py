@@ -70,6 +70,9 @@ class Page:
     facets: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     groups: tuple[MeetingGroup, ...] | None = None
+    # Fewer than ten chunks held every word, so chunks holding most of them were added (a
+    # note says so): a page to offer a spelling on, as on a page of no results.
+    relaxed: bool = False
 
     @property
     def pages(self) -> int:

@@ -310,12 +310,27 @@ def test_other_bad_parameters_are_400_not_500(client, query: str, message: str) 
 
 
 def test_no_results_suggests_a_spelling(client) -> None:
+    page = soup(client.get("/search?q=libary"))
+    assert text(page.select_one("#results-heading")) == "No results for “libary”"
+    suggestion = page.select_one(".suggestion a")
+    assert text(suggestion) == "library"
+    assert query_of(suggestion["href"]) == {"q": ["library"]}
+    assert page.select_one("a[href='/status']")
+
+
+def test_results_holding_some_of_the_words_come_with_a_spelling(client, engine) -> None:
+    """No chunk holds "libary": the chunks holding the other words are shown, and a spelling."""
     page = soup(client.get("/search?q=libary+opening+hours"))
-    assert text(page.select_one("#results-heading")) == "No results for “libary opening hours”"
+    expected = engine.search(SearchRequest(q="opening OR hours")).total
+    assert (
+        text(page.select_one("#results-heading"))
+        == f"{expected} results for “libary opening hours”"
+    )
+    notes = [text(li) for li in page.select("#notes li")]
+    assert notes == ["No result holds every word; these hold the most of them."]
     suggestion = page.select_one(".suggestion a")
     assert text(suggestion) == "library opening hours"
     assert query_of(suggestion["href"]) == {"q": ["library opening hours"]}
-    assert page.select_one("a[href='/status']")
 
 
 def test_no_results_suggests_removing_filters(client) -> None:

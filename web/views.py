@@ -69,7 +69,8 @@ def search() -> ResponseReturnValue:
         page = engine().search(wanted)
     except InvalidQuery as error:
         return render_template("search.html", error=error, q=request.args.get("q", "")), 400
-    suggestion = suggest(engine(), wanted.q) if not page.total and wanted.q.strip() else None
+    unsure = not page.total or page.relaxed
+    suggestion = suggest(engine(), wanted.q) if unsure and wanted.q.strip() else None
     return render_template(
         "search.html",
         wanted=wanted,
