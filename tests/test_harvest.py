@@ -537,6 +537,59 @@ def test_legistar_pages_through_events_and_counts_meetings_without_minutes(
     assert server.seen[0].query["$filter"] == "EventDate ge datetime'2004-06-01'"
 
 
+def test_legistar_stops_paging_when_the_server_ignores_skip(
+    tmp_path: Path, servers: list[FixtureServer]
+) -> None:
+    server = FixtureServer({"/v1/oakland/events": Answer(shared("legistar/oakland/events.json"))})
+    servers.append(server)
+    result = harvest("legistar", "oakland", "--api-root", server.url + "/v1", "--into",
+                     str(tmp_path), *FAST)  # fmt: skip
+    assert result.exit_code == 1
+    assert [s.query["$skip"] for s in server.seen] == ["0", "1000"]
+    assert "1000 meetings seen" in result.stderr
+    assert (
+        f"failed: {server.url}/v1/oakland/events: the page at $skip=1000 repeats earlier events"
+    ) in result.stderr
+
+
+def test_legistar_reports_the_api_message_and_unexpected_shapes(
+    tmp_path: Path, servers: list[FixtureServer]
+) -> None:
+    server = FixtureServer()
+    server.routes = metro_routes(server)
+    server.routes[METRO + "matters"] = Answer(b'{"Message": "Something went wrong."}', 200)
+    servers.append(server)
+    result = metro(server, tmp_path, "--since", "2024-10-01")
+    assert result.exit_code == 1
+    matters = next(s for s in server.seen if s.path == METRO + "matters")
+    assert matters.query["$filter"].startswith("MatterBodyId eq 138 and ")
+    assert "the API answered: Something went wrong." in result.stderr
+    server.routes = metro_routes(server)
+    server.routes[METRO + "events/990001/eventitems"] = Answer(b'[{"EventItemPassedFlag": 1}]')
+    result = metro(server, tmp_path, "--since", "2024-10-01")
+    assert "failed: meeting 990001: unexpected answer (KeyError: 'EventItemId')" in result.stderr
+
+
+def test_legistar_harvest_then_reindex_and_search(
+    tmp_path: Path, servers: list[FixtureServer]
+) -> None:
+    server = FixtureServer()
+    server.routes = metro_routes(server)
+    servers.append(server)
+    index = tmp_path / "index"
+    result = metro(server, tmp_path / "metro", "--since", "2024-10-01", "--reindex", "--index",
+                   str(index))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "1 meetings seen, 1 documents new" in result.stderr
+    found = CliRunner().invoke(cli, ["search", "Paralympic", "--index", str(index), "--json"])
+    hits = json.loads(found.output)["hits"]
+    assert hits, found.output
+    event = json.loads(ours("legistar/metro/event-990001.json"))
+    assert {(h["council"], h["committee"], h["date"], h["url"]) for h in hits} == {
+        ("LA Metro", "Board of Directors - Special Board Meeting", "2024-10-23",
+         event["EventInSiteURL"])}  # fmt: skip
+
+
 def test_legistar_interrupted_run_resumes(tmp_path: Path, servers: list[FixtureServer]) -> None:
     server = FixtureServer()
     server.routes = metro_routes(server)

@@ -84,11 +84,11 @@ class Legistar:
 
     # -- requests ------------------------------------------------------------------------------
 
-    def _get(self, client: PoliteClient, path: str, **params: str) -> Any:
-        """GET an API path and return its JSON; raise FetchError on anything else."""
+    def _get(self, client: PoliteClient, path: str, **params: str) -> list[dict[str, Any]]:
+        """GET an API path and return its rows; raise FetchError on anything else."""
         url = f"{self.api}/{path}" + (f"?{urlencode(params, quote_via=quote)}" if params else "")
         secret = {"token": self.token} if self.token else None
-        return parse_json(client.get(url, secret=secret))
+        return rows(client.get(url, secret=secret))
 
     def _bodies(self, client: PoliteClient, wanted: tuple[str, ...]) -> dict[int, str]:
         """Return the ids and names of the bodies named (any case); raise for unknown ones."""
@@ -105,18 +105,29 @@ class Legistar:
 
     def _events(
         self, client: PoliteClient, since: date | None, bodies: dict[int, str]
-    ) -> Iterator[MeetingRef]:
+    ) -> Iterator[MeetingRef | Failure]:
         terms = [f"EventDate ge datetime'{since.isoformat()}'"] if since else []
         if bodies:
             terms.append("(" + " or ".join(f"EventBodyId eq {b}" for b in bodies) + ")")
         query = {"$orderby": "EventDate", "$top": str(PAGE)}
         if terms:
             query["$filter"] = " and ".join(terms)
-        skip = 0
+        skip, seen = 0, set[Any]()
         while True:
             page = self._get(client, "events", **query, **{"$skip": str(skip)})
+            ids = {event.get("EventId") for event in page}
+            if page and ids <= seen:  # a server that ignores $skip would page for ever
+                yield Failure(
+                    f"{self.api}/events", f"the page at $skip={skip} repeats earlier events"
+                )
+                return
+            seen |= ids
             for event in page:
-                meeting = _meeting_ref(event)
+                try:
+                    meeting = _meeting_ref(event)
+                except (KeyError, ValueError):
+                    yield Failure(f"{self.api}/events", f"event {event.get('EventId')}: no date")
+                    continue
                 if (not since or meeting.date >= since) and (
                     not bodies or event.get("EventBodyId") in bodies
                 ):
@@ -199,6 +210,17 @@ def parse_json(fetched: Fetched) -> Any:
     except (ValueError, UnicodeDecodeError) as error:
         start = fetched.body[:60].decode("utf-8", "replace").strip()
         raise FetchError(fetched.url, f"not JSON ({error}); the answer began {start!r}") from None
+
+
+def rows(fetched: Fetched) -> list[dict[str, Any]]:
+    """Read an API answer's rows (a JSON list of objects); raise FetchError saying what came
+    instead, with the API's own message when it sent one."""
+    data = parse_json(fetched)
+    if isinstance(data, dict) and data.get("Message"):
+        raise FetchError(fetched.url, f"the API answered: {data['Message']}")
+    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+        raise FetchError(fetched.url, "not a list of records, as the Legistar API gives")
+    return data
 
 
 def _meeting_ref(event: dict[str, Any]) -> MeetingRef:

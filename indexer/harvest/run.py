@@ -130,11 +130,22 @@ def _harvest_meeting(
             return
         document, outcome = _save(client, minutes, meeting, folder, state)
     except FetchError as error:
-        report.failed.append(Failure(error.url, error.reason))
-        state.record(meeting, FAILED, reason=f"{error.url}: {error.reason}")
+        _failed(meeting, Failure(error.url, error.reason), state, report)
+        return
+    except (KeyError, TypeError, ValueError, AttributeError) as error:  # an answer of a shape
+        # we did not expect must not stop the other meetings
+        reason = f"unexpected answer ({type(error).__name__}: {error})"
+        _failed(meeting, Failure(f"meeting {meeting.id}", reason), state, report)
         return
     setattr(report, outcome, getattr(report, outcome) + 1)
     state.record(meeting, FETCHED, document=document, url=minutes.document_url, reason=None)
+
+
+def _failed(
+    meeting: MeetingRef, failure: Failure, state: HarvestState, report: HarvestReport
+) -> None:
+    report.failed.append(failure)
+    state.record(meeting, FAILED, reason=f"{failure.url}: {failure.reason}")
 
 
 def _save(
