@@ -256,6 +256,26 @@ def test_moderngov_second_run_fetches_nothing(tmp_path: Path, servers: list[Fixt
     assert state["last_run"]["skipped"] == 2
 
 
+def test_moderngov_asks_again_conditionally_for_minutes_not_yet_published(
+    tmp_path: Path, servers: list[FixtureServer]
+) -> None:
+    routes = moderngov_routes()
+    listing = shared("moderngov/lgsf/meetings.xml").replace(b"Cancelled", b"Confirmed")
+    routes[MG + "GetMeetings"] = Answer(listing)  # 4966 listed as held, not as cancelled
+    server = FixtureServer(routes)
+    servers.append(server)
+    args = ("moderngov", server.url, "--into", str(tmp_path), "--committee", "Audit Committee")
+    result = harvest(*args, *FAST)
+    assert "2 meetings seen, 1 documents new, 0 updated, 0 skipped (already harvested), " \
+        "1 with no minutes yet" in result.stderr  # fmt: skip
+    server.seen.clear()
+    result = harvest(*args, *FAST)
+    assert "1 skipped (already harvested), 1 with no minutes yet" in result.stderr
+    asked = [s for s in server.seen if s.path == MG + "GetMeeting"]
+    assert [(s.query, s.status, "If-None-Match" in s.headers) for s in asked] == [
+        ({"lMeetingId": "4966"}, 304, True)]  # fmt: skip
+
+
 def test_moderngov_committee_option(tmp_path: Path, servers: list[FixtureServer]) -> None:
     server = FixtureServer(moderngov_routes())
     servers.append(server)
