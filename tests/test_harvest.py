@@ -344,12 +344,13 @@ def on_server(body: bytes, server: FixtureServer) -> bytes:
     return body.replace(METRO_FILES.encode(), server.url.encode())
 
 
-def metro_routes(server: FixtureServer, version: str = "") -> dict[str, Route]:
+def metro_routes(server: FixtureServer, version: str = "", body: str = "") -> dict[str, Route]:
     """LA Metro's recorded chain: event 2907 -> the minutes matter 10881 -> its attachments
     -> the minutes PDFs. The events list is the recorded event 2907 and our event 990001 (the
     special meeting the same matter attaches minutes of); the items and votes are ours."""
     event = json.loads(shared("legistar/metro/events-2907.json"))
     event["EventLastModifiedUtc"] += version
+    event["EventBodyName"] = body or event["EventBodyName"]
     events = json.dumps([event, json.loads(ours("legistar/metro/event-990001.json"))]).encode()
     return {
         METRO + "events": Answer(events),
@@ -425,8 +426,9 @@ def test_legistar_second_run_asks_again_only_what_changed(
     result = metro(server, tmp_path)
     assert "2 meetings seen, 0 documents new, 0 updated, 2 skipped" in result.stderr
     assert server.paths() == [METRO + "events"]
-    # The platform changed event 2907: it is read again, its PDF asked for conditionally.
-    server.routes = metro_routes(server, version="1")
+    # The platform changed event 2907 (and renamed its body): it is read again, its PDF asked
+    # for conditionally, and kept where it was.
+    server.routes = metro_routes(server, version="1", body="Board of Directors")
     server.seen.clear()
     result = metro(server, tmp_path)
     assert "2 meetings seen, 0 documents new, 0 updated, 2 skipped" in result.stderr
@@ -434,6 +436,12 @@ def test_legistar_second_run_asks_again_only_what_changed(
     assert [(s.status, s.headers["If-None-Match"]) for s in asked] == [
         (304, '"' + hashlib.sha1(shared("legistar" + PDF_A)).hexdigest() + '"')]  # fmt: skip
     assert PDF_B not in server.paths()
+    pdfs = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.pdf"))
+    assert pdfs == ["board-of-directors-regular-board-meeting/2024-09-26-2907.pdf",
+                    "board-of-directors-special-board-meeting/2024-10-23-990001.pdf"]  # fmt: skip
+    meta = sidecar(tmp_path / pdfs[0])
+    assert (meta["committee"], meta["harvest"]["last_modified_utc"]) == (
+        "Board of Directors", "2024-09-21T00:49:38.6171")  # fmt: skip
 
 
 def test_legistar_retries_429_and_500(tmp_path: Path, servers: list[FixtureServer]) -> None:

@@ -116,7 +116,7 @@ def _harvest_meeting(
         return
     if meeting.cancelled:
         report.cancelled += 1
-        state.record(meeting, CANCELLED)
+        state.record(meeting, CANCELLED, reason=None)
         return
     if meeting.date > date.today():
         report.no_minutes += 1
@@ -126,7 +126,7 @@ def _harvest_meeting(
         minutes = source.minutes(client, meeting, state.validators)
         if minutes is None:
             report.no_minutes += 1
-            state.record(meeting, NO_MINUTES)
+            state.record(meeting, NO_MINUTES, reason=None)
             return
         document, outcome = _save(client, minutes, meeting, folder, state)
     except FetchError as error:
@@ -159,6 +159,9 @@ def _save(
     its path in the folder and "new", "updated" or "skipped"."""
     path = folder / slug(meeting.committee) / f"{meeting.date.isoformat()}-{slug(meeting.id)}"
     path = path.with_suffix(minutes.suffix)
+    held = state.meetings.get(meeting.id, {}).get("document")  # kept if the platform renames
+    if held and (folder / held).resolve().is_relative_to(folder.resolve()):
+        path = folder / held
     known = state.validators.get(minutes.document_url, {}) if path.is_file() else {}
     if minutes.body is not None:
         fetched = Fetched(
