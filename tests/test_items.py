@@ -540,3 +540,28 @@ def test_bracketed_file_numbers_are_items_whatever_they_open_with() -> None:
         "10-033 CC",
         "10-034 CC",
     ]
+
+
+def test_a_page_marker_line_is_a_break_and_a_roman_numeral_alone_is_a_heading() -> None:
+    text = (
+        "BOARD OF DIRECTORS MEETING\nDecember 18, 2012 at 5:30 PM\nI.\n\nCALL TO ORDER\n"
+        "The Chair called the meeting to order.\n\n"
+        "1. Minutes of the Last Meeting\nMINUTES: Approved as printed.\n"
+        "--- PAGE 5 ---\n"
+        "PUBLIC COMMENTS — Public comments will be heard now.\n"
+        "MINUTES: Three people spoke.\n\n"
+        "2. Budget\nMINUTES: Adopted.\n"
+    )
+    _, items = split_items(text)
+    assert [(i.number, i.title) for i in items] == [
+        ("1", "Minutes of the Last Meeting"),
+        ("", "PUBLIC COMMENTS"),
+        ("2", "Budget"),
+    ]
+    assert numbers_and_titles(
+        "Minutes\nDecember 18, 2012 at 5:30 PM\nI.\n\nCALL TO ORDER\n"
+        "The Chair opened it.\n\nII.\n\nADJOURN\nDone."
+    ) == [
+        ("I", "CALL TO ORDER"),
+        ("II", "ADJOURN"),
+    ]

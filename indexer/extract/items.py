@@ -45,6 +45,14 @@ STYLES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+# A page break a text extraction marked with a line of its own: "--- PAGE 5 ---", "[Page 5]",
+# "Page 5 of 12".
+_PAGE_MARKER = re.compile(
+    r"^[ \t]*(?:-{2,}|={2,}|\[)?[ \t]*Page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?"
+    r"[ \t]*(?:-{2,}|={2,}|\])?[ \t]*$",
+    re.IGNORECASE,
+)
+_ROMAN_ALONE = re.compile(rf"^[ \t]*{_ROMAN}\.[ \t]*$")
 # Each style as `parse --explain` names it.
 STYLE_RULES = {
     "dotted": "numbered heading (5. / 5.1)",
@@ -145,6 +153,7 @@ def _paragraph_starts(lines: list[str], dense: bool) -> frozenset[int]:
     and a line that opens with a label ("Recommended Action: ...")."""
     starts = {i for i in range(len(lines)) if i == 0 or not lines[i - 1].strip()}
     starts |= {i + 1 for i, line in enumerate(lines) if BLOCK_LABEL.match(line)}
+    starts |= {i + 1 for i, line in enumerate(lines) if _PAGE_MARKER.match(line)}
     if not dense:
         return frozenset(starts)
     filled = sorted(len(line.strip()) for line in lines if line.strip())
@@ -392,11 +401,12 @@ def _find(lines: _Lines, style: str) -> list[_Heading]:
     pattern = STYLES[style]
     # A letter after a finished sentence is as often a list inside an item ("A. ... B. ...")
     # as a heading; a number or a Roman numeral there starts a heading whose blank line the
-    # text lost.
+    # text lost; so does a Roman numeral alone on its line ("I." / "CALL TO ORDER").
     starts = _after_break if style == "lettered" else _paragraph_start
     found = []
     for index, line in enumerate(lines):
-        match = pattern.match(line) if starts(lines, index) else None
+        alone = style == "roman" and _ROMAN_ALONE.match(line)
+        match = pattern.match(line) if alone or starts(lines, index) else None
         if match and (heading := _heading(lines, index, match["number"], match["title"])):
             rule = f"{STYLE_RULES[style]}, {heading.rule}" if heading.rule else STYLE_RULES[style]
             found.append(replace(heading, rule=rule))
@@ -656,6 +666,8 @@ def _continues(lines: _Lines, index: int) -> bool:
     """Tell a line that goes on from an unfinished one: after a comma or "and" ("COUNCILMEMBER
     X," / "MAYOR Y"), or after a long line in capitals (a resolution's title over lines)."""
     before = lines[index - 1].strip() if index else ""
+    if _PAGE_MARKER.match(before):
+        return False
     long_capitals = _in_capitals(before) and len(before) >= _FULL_CAPITALS
     return long_capitals or bool(re.search(r"(?:[,&\-–]|\band|\bor)$", before, re.IGNORECASE))
 
