@@ -178,9 +178,10 @@ class Probe:
     found_at: float | None = None
 
 
-def paced(url: str, rate: float, stop: threading.Event, probe: Probe, senders: int = 8) -> Tally:
-    """Send ``rate`` requests a second, on schedule whatever the answers take, until ``stop``
-    is set: API and page searches, and every fifth a search for ``probe.word``."""
+def paced(url: str, rate: float, stop: threading.Event, probe: Probe, senders: int = 32) -> Tally:
+    """Send ``rate`` requests a second, on schedule whatever the answers take (while fewer
+    than ``senders`` are unanswered), until ``stop`` is set: API and page searches, and every
+    fifth a search for ``probe.word``."""
     tally, slots = Tally(), itertools.count()
     urls = [u for path in ENDPOINTS.values() for u in targets(path)]
     started = time.monotonic()
@@ -210,6 +211,14 @@ class Round:
 
     reindex_seconds: float
     visible_seconds: float | None  # from the reindex's start; None: not found in time
+
+    def __str__(self) -> str:
+        if self.visible_seconds is None:
+            return f"reindex took {self.reindex_seconds:.2f} s; its meeting was never found"
+        after = self.visible_seconds - self.reindex_seconds
+        return (f"reindex took {self.reindex_seconds:.2f} s; its meeting found "
+                f"{self.visible_seconds:.2f} s after it started "
+                f"({after:+.2f} s after it ended)")  # fmt: skip
 
 
 def reindex_under_load(
@@ -245,7 +254,9 @@ def _round(folder: Path, index: Path, number: int, probe: Probe, wait: float) ->
     probe.word, probe.found_at = word, None
     started = time.monotonic()
     command = [*CHECKOUT_COMMAND, "reindex", str(folder), "--index", str(index)]
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=600)
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    if done.returncode:
+        raise RuntimeError(f"the reindex failed: {done.stderr}")
     took = time.monotonic() - started
     while probe.found_at is None and time.monotonic() < started + took + wait:
         time.sleep(0.05)
@@ -313,9 +324,7 @@ def reindexing(server: Server, index: Path, args: argparse.Namespace) -> None:
         if failure != "200":
             print(f"  failed: {count} x {failure}")
     for number, one in enumerate(rounds, 1):
-        seen = "not found" if one.visible_seconds is None else f"{one.visible_seconds:.2f} s"
-        print(f"round {number}: reindex took {one.reindex_seconds:.2f} s; "
-              f"new meeting found {seen} after the reindex started")  # fmt: skip
+        print(f"round {number}: {one}")
 
 
 def arguments() -> argparse.Namespace:
