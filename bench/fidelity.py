@@ -94,7 +94,13 @@ def same_person(a: str, b: str) -> bool:
 
 
 def words(text: str) -> set[str]:
-    return {w for w in fold(text).split() if w not in _STOP}
+    """Return a title's words but stop words, each cut to its stem ("Adjournment" is
+    "Adjourn", "Acknowledgement" is "Acknowledgment")."""
+    return {_stem(w) for w in fold(text).split() if w not in _STOP}
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:e?ments?|ings?|e?s)$", "", word) if len(word) > 4 else word
 
 
 def title_similarity(a: str, b: str) -> float:

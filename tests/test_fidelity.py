@@ -33,6 +33,13 @@ def test_bodies_compare_by_their_words() -> None:
     assert not same_body(["Planning Board"], "City of Alameda Planning Board")
 
 
+def test_titles_compare_by_stems() -> None:
+    assert fidelity.title_similarity("Adjourn", "Adjournment") == 1.0
+    assert fidelity.title_similarity("Land Acknowledgement", "Land acknowledgment") == 1.0
+    assert fidelity.title_similarity("Budget", "Budgeting and Finance") == 1.0
+    assert fidelity.title_similarity("Roads", "Parks") == 0.0
+
+
 def test_items_pair_in_the_documents_order_then_any_order() -> None:
     read = Meeting(
         source="",
