@@ -29,7 +29,7 @@ from indexer.errors import UnreadableDocument
 from indexer.read import find_documents, read_with_coverage
 from search import storage
 from search.errors import IndexOutOfDate, SearchError
-from search.schema import SCHEMA_VERSION, build_schema
+from search.schema import SCHEMA_VERSION, about, build_schema
 from search.storage import MANIFEST, META, IndexDir, open_index, read_json, write_json
 from search.writer import FastWriter, write_parallel
 
@@ -95,6 +95,7 @@ def document_fields(chunk: Chunk) -> dict[str, Any]:
         "item_index": chunk.item_index,
         "item_title": chunk.item_title,
         "text": chunk.text,
+        "about": about(chunk.council, chunk.committee, when, chunk.speaker),
         "outcome": chunk.outcome,
         "details": _details(chunk),
     }

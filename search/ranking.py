@@ -12,15 +12,16 @@ The query's words are scored by BM25F (search/evaluate.py). On top of that:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy
 from whoosh import query
 
 from search.analysis import query_tokens
 from search.evaluate import Evaluator
-from search.schema import DEFAULT_FIELDS
+from search.schema import ABOUT_BOOST, ABOUT_FIELD, DEFAULT_FIELDS
 
-TEXT_FIELDS = frozenset(DEFAULT_FIELDS)
+TEXT_FIELDS = frozenset({*DEFAULT_FIELDS, ABOUT_FIELD})
 # Words that make a question of the words that matter, as the index stems them; never looked
 # for when a question is asked again as any of its words.
 _QUESTION = (
@@ -28,6 +29,40 @@ _QUESTION = (
     "us we i you our their anything something discuss discussed mention mentioned regarding re"
 )
 QUESTION_WORDS = frozenset(term for word in _QUESTION.split() for term, _, _ in query_tokens(word))
+
+
+def widen(q: query.Query) -> query.Query:
+    """Look for each word of the search (in the title and the text) in what the chunk is
+    about too: its council, committee, date and speaker (search/schema.py's ``about``)."""
+
+    both = set(DEFAULT_FIELDS)
+
+    def visit(node: query.Query) -> query.Query:
+        if not isinstance(node, query.Or):
+            return node
+        fields: dict[Any, set[str]] = {}
+        for leaf in node.subqueries:
+            if isinstance(leaf, query.Term | query.Phrase):
+                fields.setdefault(_words_of(leaf), set()).add(leaf.fieldname)
+        extra = []
+        for leaf in node.subqueries:
+            if (
+                getattr(leaf, "fieldname", None) == "text"
+                and fields.get(_words_of(leaf), set()) >= both
+            ):
+                about = leaf.copy()
+                about.fieldname, about.boost = ABOUT_FIELD, ABOUT_BOOST
+                extra.append(about)
+        return query.Or([*node.subqueries, *extra]) if extra else node
+
+    return q.accept(visit)
+
+
+def _words_of(leaf: query.Query) -> Any:
+    """Return what a word or phrase leaf looks for (None for any other leaf)."""
+    if isinstance(leaf, query.Phrase):
+        return tuple(leaf.words)
+    return leaf.text if isinstance(leaf, query.Term) else None
 
 
 @dataclass(frozen=True)

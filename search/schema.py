@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from search.analysis import text_analyzer
 
-SCHEMA_VERSION = 5  # 5: `source` holds the document's name in its folder, not its path
+SCHEMA_VERSION = 6  # 6: `about`, the meeting's body, date and the speaker, searched as words
 
 
 class StoredNumber(NUMERIC):  # type: ignore[misc]
@@ -35,6 +38,7 @@ def build_schema() -> Schema:
         item_index=STORED,
         item_title=TEXT(analyzer=text, stored=True, field_boost=2.0),
         text=TEXT(analyzer=text, stored=True),
+        about=TEXT(analyzer=text),
         outcome=ID(stored=True),
         details=STORED,
     )
@@ -53,5 +57,24 @@ USER_FIELDS = {
 }
 DATE_FIELDS = ("date", "before", "after")
 DEFAULT_FIELDS = {"item_title": 2.0, "text": 1.0}
+# What a chunk is about that its text may not say: who met, when, who spoke. Each word of a
+# search is also looked for there (search/ranking.py), weighing less than the text.
+ABOUT_FIELD, ABOUT_BOOST = "about", 0.5
+# Words of bodies' names that every chunk of a council would hold: not worth looking for.
+_GENERIC = re.compile(
+    r"\b(?:council|committee|sub|borough|district|city|county|parish|town|community|board|"
+    r"commission|meeting|of|the|and|for|on)\b",
+    re.IGNORECASE,
+)
 NAME_FIELDS = ("speaker", "committee", "council")  # keyword fields searched by their words
 FACETS = ("committee", "year", "speaker", "kind", "council")
+
+
+def about(
+    council: str | None, committee: str | None, when: date | None, speaker: str | None
+) -> str:
+    """Return the words a chunk is about beyond its text: the distinctive words of its council's
+    and committee's names, its meeting's date written out ("16 September 2021"), its speaker."""
+    names = " ".join(_GENERIC.sub(" ", n) for n in (council, committee) if n)
+    written = f"{when.day} {when:%B %Y}" if when else ""
+    return " ".join(" ".join(part.split()) for part in (names, written, speaker or "") if part)
