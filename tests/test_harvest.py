@@ -318,6 +318,35 @@ def test_moderngov_harvest_then_reindex_and_search(
     assert hits[0]["item_title"] == "Work Programme"
 
 
+def test_status_page_shows_each_harvest(tmp_path: Path, servers: list[FixtureServer]) -> None:
+    from bs4 import BeautifulSoup
+
+    from web import create_app
+
+    routes = moderngov_routes()
+    listing = shared("moderngov/lgsf/meetings.xml").replace(b"Cancelled", b"Confirmed")
+    routes[MG + "GetMeetings"] = Answer(listing)  # 4966 listed as held: no minutes yet
+    server = FixtureServer(routes)
+    servers.append(server)
+    index = tmp_path / "index"
+    result = harvest("moderngov", server.url, "--into", str(tmp_path / "minutes" / "manchester"),
+                     "--council", "Manchester City Council", "--committee", "Audit Committee",
+                     *FAST)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    CliRunner().invoke(cli, ["reindex", str(tmp_path / "minutes"), "--index", str(index)])
+    app = create_app({"TESTING": True, "INDEX": str(index)})
+    page = BeautifulSoup(app.test_client().get("/status").get_data(as_text=True), "html.parser")
+    section = page.find("section", attrs={"aria-labelledby": "harvests"})
+    assert section is not None
+    rows = [[" ".join(td.get_text().split()) for td in tr.find_all("td")]
+            for tr in section.find_all("tr") if tr.find("td")]  # fmt: skip
+    finished = json.loads((tmp_path / "minutes" / "manchester" / ".harvest-state.json").read_text())
+    when = finished["last_run"]["finished"]
+    day = date.fromisoformat(when[:10])
+    assert rows == [["Manchester City Council", f"ModernGov {server.url}",
+                     f"{day.day} {day:%B %Y} at {when[11:16]}", "2", "1", "0"]]  # fmt: skip
+
+
 def test_moderngov_refuses_a_folder_of_another_site(
     tmp_path: Path, servers: list[FixtureServer]
 ) -> None:

@@ -22,6 +22,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
+from indexer.harvest.status import harvest_status
 from search import browse
 from search.engine import MAX_DEPTH, SearchRequest
 from search.errors import InvalidQuery
@@ -278,7 +279,10 @@ def committee_url(council: str | None, name: str | None) -> str:
 @blueprint.get("/status")
 def status() -> ResponseReturnValue:
     """What is indexed, when the last reindex ran and which files it could not read."""
-    return render_template("status.html", status=browse.status(engine()))
+    roots = engine().manifest().get("roots", [])  # harvests: docs/harvest.md
+    return render_template(
+        "status.html", status=browse.status(engine()), harvests=harvest_status(roots)
+    )
 
 
 @blueprint.get("/help/query-syntax")

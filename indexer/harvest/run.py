@@ -45,6 +45,7 @@ class HarvestReport:
     site: str
     folder: str
     started: str = field(default_factory=now)
+    finished: str | None = None
     seconds: float = 0.0
     requests: int = 0
     meetings: int = 0  # meetings listed
@@ -73,6 +74,7 @@ def harvest(
     """Harvest the minutes of ``source`` into ``folder``; raise HarvestError if it cannot
     start, report every failure otherwise."""
     state = HarvestState.load(folder, source.platform, source.site)
+    state.council = source.council
     report = HarvestReport(source.platform, source.site, str(folder))
     clock = time.monotonic()
     with PoliteClient(source.hosts, politeness or Politeness()) as client:
@@ -85,6 +87,7 @@ def harvest(
                 progress(done, len(meetings), f"{meeting.date} {meeting.committee}")
         report.requests = client.requests
     report.seconds = round(time.monotonic() - clock, 3)
+    report.finished = now()
     state.last_run = report.to_dict()
     state.save()
     return report

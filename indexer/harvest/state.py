@@ -39,6 +39,7 @@ class HarvestState:
     site: str
     meetings: dict[str, dict[str, Any]] = field(default_factory=dict)
     validators: Validators = field(default_factory=dict)
+    council: str | None = None  # as the last run named it
     last_run: dict[str, Any] = field(default_factory=dict)
     _saved: float = field(default_factory=time.monotonic)
 
@@ -63,9 +64,10 @@ class HarvestState:
             path,
             platform,
             site,
-            data.get("meetings", {}),
-            data.get("validators", {}),
-            data.get("last_run", {}),
+            meetings=data.get("meetings", {}),
+            validators=data.get("validators", {}),
+            council=data.get("council"),
+            last_run=data.get("last_run", {}),
         )
 
     def done(self, meeting: MeetingRef) -> bool:
@@ -107,6 +109,7 @@ class HarvestState:
             "version": STATE_VERSION,
             "platform": self.platform,
             "site": self.site,
+            "council": self.council,
             "last_run": self.last_run,
             "meetings": self.meetings,
             "validators": self.validators,
