@@ -780,3 +780,22 @@ def test_client_refuses_a_body_longer_than_the_cap_while_streaming(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_client_reports_a_site_that_does_not_answer_and_a_wait_too_long(
+    servers: list[FixtureServer],
+) -> None:
+    server = FixtureServer({"/busy": Answer(b"busy", 429, {"Retry-After": "3600"})})
+    servers.append(server)
+    hosts = Hosts(frozenset({server.url.removeprefix("http://")}))
+    polite = Politeness(delay=0, retries=1, backoff=0)
+    with PoliteClient(hosts, polite) as client, pytest.raises(FetchError) as raised:
+        client.get(server.url + "/busy")
+    assert raised.value.reason == "HTTP 429; asked to wait 3600 s"
+    closed = FixtureServer()
+    address = closed.url
+    closed.stop()  # nothing listens there any more
+    hosts = Hosts(frozenset({address.removeprefix("http://")}))
+    with PoliteClient(hosts, polite) as client, pytest.raises(FetchError) as raised:
+        client.get(address + "/")
+    assert raised.value.reason == "connection failed (ConnectError) after 2 tries"
