@@ -436,6 +436,14 @@ def test_same_person_by_surname_given_name_and_courtesy_title() -> None:
         ("Mr Lee reviewed the programme with the committee.", "Mr Lee"),
         ("Vice-Chair James made a suggestion of telling the public.", "Vice-Chair James"),
         ("Councillor Bell had a question about the boundary.", "Councillor Bell"),
+        ("Member DeHaan requested an update on the agreement.", "Member DeHaan"),
+        ("Chris Smith talked through the results of the survey.", "Chris Smith"),
+        ("MINUTES: City ManagerAlvaro Nunez thanked the Council.", "City Manager Alvaro Nunez"),
+        (
+            "ChiefAssistant City Attorney Ann Ross stated there was no action.",
+            "Chief Assistant City Attorney Ann Ross",
+        ),
+        ("Miguel Vazquez (translation: Spanish) invited all to the fair.", "Miguel Vazquez"),
     ],
 )
 def test_more_ways_of_speaking(sentence: str, speaker: str) -> None:
@@ -471,3 +479,11 @@ def test_a_lead_phrase_and_the_body_a_speaker_comes_from() -> None:
         "Maria Henderson from AC Transit gave a presentation."
     )
     assert speakers(text) == ["Vice Mayor Daysog", "Maria Henderson"]
+
+
+def test_a_titled_member_answering_after_a_comma() -> None:
+    text = (
+        "Cllr Ryves - had heard that the school may become an Academy, Cllr Mrs Leamon stated "
+        "this will possibly go ahead."
+    )
+    assert "Cllr Mrs Leamon" in speakers(text)

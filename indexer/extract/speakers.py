@@ -25,7 +25,7 @@ _TITLE_HEAD = (
     r"|Chief|Superintendent|PCSO|Sergeant|Inspector)"
 )
 _TITLE_PREFIX = (
-    r"(?:(?:Vice|Deputy|Acting|Interim|Assistant|Lord|Town|City|Parish|County|Borough|District"
+    r"(?:(?:Vice|Deputy|Acting|Interim|Assistant|Chief|Lord|Town|City|Parish|County|Borough|District"
     r"|Executive|General|Fire|Police|Planning|Finance|Public\s+Works|Pro\s+Tem|First|Second"
     r"|Committee)(?:\s+|(?<=Vice)-))*"
 )
@@ -36,7 +36,7 @@ HONORIFIC = (
 )
 _WORD = (
     r"(?:[A-Z](?:\.|\b)|[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’-]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
-    r"|O['’][A-Z][a-z]+|[a-z]{1,3}[A-Z][a-z]+)"
+    r"|O['’][A-Z][a-z]+|[a-z]{1,3}[A-Z][a-z]+|[A-Z][a-z]{1,2}[A-Z][a-z]+)"
 )
 PERSON = rf"{HONORIFIC}(?:\s+(?:Mrs|Mr|Ms|Dr)\.?)?(?:\s+{_WORD}){{1,4}}"
 FULL_NAME = rf"(?!The\b|This\b|In\b|It\b|A\b){_WORD}(?:\s+{_WORD}){{1,3}}"
@@ -78,6 +78,7 @@ VERBS = (
     "|encouraged|encourages|commended|cautioned|called\\s+for|objected|answered|remarked|observed"
     "|reiterated|recalled|congratulated|praised|apologised|apologized|notified|nominated"
     "|disagreed|did\\s+not\\s+agree|feels|sees|reviewed|went\\s+over|walked\\s+through"
+    "|talked(?:\\s+(?:through|about))?|talks|invited"
     "|(?:was|is|were)\\s+(?:curious|surprised|concerned|pleased|disappointed|supportive)"
     "|had\\s+(?:a\\s+)?(?:questions?|concerns?|comments?)|made\\s+(?:a\\s+)?(?:suggestions?|point)"
     "|made\\s+(?:\\w+\\s+)?(?:announcements?|presentations?|a\\s+presentation|comments?|remarks|a\\s+statement)"
@@ -89,7 +90,7 @@ _STRONG_VERBS = (
     r"|enquired|enquires|expressed|urged|questioned|addressed|voiced|called\s+for|encouraged"
     r"|requested|requests|suggested|suggests|reported|reports|responded|replied|explained"
     r"|presented|thanked|shared|cautioned|commended|objected|noted|notes|provided|gave"
-    r"|discussed|discusses|talked|talks"
+    r"|discussed|discusses|talked|talks|talked\s+(?:through|about)|invited"
 )
 _LEAD = (
     r"(?:(?:In\s+(?:reply|response|answer|addition|closing)|However|Also|Finally|Furthermore"
@@ -139,10 +140,10 @@ _PASSIVE_BY_RE = re.compile(
 # A titled member's turn set off by a dash: "Cllr Denny - Could speed signs be moved?"
 _DASH_TURN_RE = re.compile(rf"^(?P<who>{PERSON})\s+[-–—]\s*(?P<said>[A-Za-z].*)$")
 # A second speaker within the sentence: "..., to which the Supervising Planner responded ...".
-_TO_WHICH_RE = re.compile(
-    rf"\bto\s+which\s+(?P<who>{PERSON}|{ROLE}|{FULL_NAME})\s+(?:responded|replied|answered|stated"
-    r"|said|explained)\b"
-)
+_ANSWERS = r"\s+(?:responded|replied|answered|stated|said|explained|advised|confirmed)\b"
+_TO_WHICH_RE = re.compile(rf"\bto\s+which\s+(?P<who>{PERSON}|{ROLE}|{FULL_NAME}){_ANSWERS}")
+# A titled member answering after a comma: "Cllr Ryves asked ..., Cllr Mrs Leamon stated ...".
+_THEN_RE = re.compile(rf"[,;]\s+(?P<who>{PERSON}){_ANSWERS}")
 # Noted speech: "it being noted that Councillor Rahman presented", "It was noted that Cllr X said".
 _NOTED_RE = re.compile(rf"\b(?:noted|recorded)\s+that\s+(?P<who>{PERSON}){_VERB}", re.IGNORECASE)
 # Titles for several people: "Councillors A and B", "Cllrs A and B", "Directors A, B and C";
@@ -199,7 +200,8 @@ _FIELD_LINE_RE = re.compile(r"\n(?=[ \t]*(?:Minutes|Discussion|Notes?|Summary)[ 
 # A title the PDF ran into the name after it: "MayorAmezcua", "AssistantCity Manager".
 _GLUED_TITLE_RE = re.compile(
     r"\b(Mayor|Council(?:l?or|member)|Commissioner|Director|Supervisor|Trustee|Chair(?:man)?"
-    r"|President|Assistant|Deputy|Acting|Chief|City|Vice)(?=[A-Z][a-z])"
+    r"|President|Assistant|Deputy|Acting|Chief|City|Vice|Manager|Attorney|Clerk|Secretary"
+    r"|Treasurer)(?=[A-Z][a-z])"
 )
 # Where a listed name ends: its affiliation, a note, or what the person did.
 _NAME_END_RE = re.compile(rf"\s*[,;(:]|{_VERB}|\s+(?:from|of|representing)\s")
@@ -445,7 +447,8 @@ def _attribute(sentence: str, people: Roster) -> list[_Said]:
     bare = _ASIDE_RE.sub("", _FIELD_PREFIX_RE.sub("", _MARKER_RE.sub("", sentence)))
     bare = _GLUED_TITLE_RE.sub(r"\1 ", bare)
     said = _first_speaker(bare, sentence, people) or _after_heading(bare, sentence, people)
-    if said and (match := _TO_WHICH_RE.search(bare)):
+    match = (_TO_WHICH_RE.search(bare) if said else None) or _THEN_RE.search(bare)
+    if match:
         answerer, role = people.resolve_role(match.group("who"))
         if answerer not in {s.speaker for s in said}:
             said.append(_Said(answerer, role, sentence, True))
