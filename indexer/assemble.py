@@ -8,6 +8,7 @@ from indexer.extract.attendance import find_attendance, find_roles, roster
 from indexer.extract.dates import infer_meeting_date
 from indexer.extract.header import Header, read_header
 from indexer.extract.items import RawItem, split_items
+from indexer.extract.meetings import is_agenda
 from indexer.extract.resolutions import apply_consent, find_resolutions
 from indexer.extract.speakers import (
     Roster,
@@ -60,7 +61,7 @@ def assemble(
         start_time=header.start_time,
         date_inferred=inferred,
         venue=header.venue,
-        status=header.status,
+        status="agenda" if is_agenda(full_text) else header.status,
         attendance=tuple(attendance),
         items=items,
     )

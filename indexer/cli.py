@@ -170,9 +170,11 @@ def understood(result: ReadResult) -> str:
     items = sum(len(m.items) for m in result.meetings)
     sections = sum(len(m.sections) for m in result.meetings)
     kept = f"; {sections} other text sections kept" if sections else ""
+    agendas = sum(m.status == "agenda" for m in result.meetings)
+    agenda = "; an agenda or notice of a meeting to come, not minutes" if agendas else ""
     return (
         f"{len(result.meetings)} meeting(s), {items} items, {coverage.placed:.0%} of its "
-        f"{coverage.words:,} words in items{kept}"
+        f"{coverage.words:,} words in items{kept}{agenda}"
     )
 
 

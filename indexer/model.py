@@ -32,7 +32,7 @@ OUTCOMES = (
     "passed",
     "postponed",
 )
-STATUSES = ("draft", "confirmed")
+STATUSES = ("draft", "confirmed", "agenda")  # "agenda": a meeting to come, not minutes
 
 
 def item_sort_key(number: str) -> str:

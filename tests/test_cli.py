@@ -84,3 +84,15 @@ def test_every_command_has_help() -> None:
         assert command.help, f"{name} has no help text"
         result = CliRunner().invoke(cli, [name, "--help"])
         assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_parse_says_an_agenda_is_not_minutes(tmp_path: Path) -> None:
+    agenda = tmp_path / "agenda.txt"
+    agenda.write_text(
+        "Ashworth Town Council\n\nAGENDA\n\nA meeting of the Planning Committee will be held on "
+        "Tuesday 5 March 2024 at 7 pm.\n\n1. Apologies for absence\n\n2. Planning applications\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["parse", str(agenda)])
+    assert result.exit_code == 0, result.output
+    assert "an agenda or notice of a meeting to come, not minutes" in result.output

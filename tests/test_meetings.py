@@ -205,3 +205,33 @@ def test_an_agendas_adjournment_item_does_not_make_it_minutes() -> None:
         "3. Taxi licensing policy", "3. Taxi licensing policy\n4. Adjournment"
     )
     assert [p.notice for p in split_meetings(pack)] == [True, False]
+
+
+AGENDA = """Ashworth Town Council
+
+NOTICE OF MEETING
+
+You are hereby summoned to attend a meeting of the Planning Committee to be held on
+Tuesday 5 March 2024 at 7.00 pm in the Council Chamber.
+
+AGENDA
+
+1. Apologies for absence
+2. Minutes of the meeting held on 6 February 2024
+3. Planning applications
+"""
+
+
+def test_an_agenda_is_read_as_what_it_is() -> None:
+    (meeting,) = parse_meetings(AGENDA, "agenda.txt")
+    assert meeting.status == "agenda"
+    assert [i.number for i in meeting.items] == ["1", "2", "3"]
+
+
+def test_minutes_that_mention_an_agenda_are_minutes() -> None:
+    minutes = AGENDA.replace("NOTICE OF MEETING", "MINUTES").replace(
+        "3. Planning applications",
+        "3. Planning applications\nRESOLVED: that permission be granted.",
+    )
+    (meeting,) = parse_meetings(minutes, "minutes.txt")
+    assert meeting.status != "agenda"

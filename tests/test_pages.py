@@ -607,7 +607,7 @@ def test_status_page_says_what_is_indexed(client) -> None:
     assert facts["Meetings"] == "31, from 31 files"
     assert facts["Dates"] == "22 January 2019 to 30 November 2021"
     assert facts["Searchable passages"] == (
-        "1,241: 256 items, 487 speeches, 148 decisions, 350 attendance"
+        "1,242: 256 items, 488 speeches, 148 decisions, 350 attendance"
     )
     assert "31 files seen" in facts["Last re-read"] and "0 failed" in facts["Last re-read"]
     assert "None: every file was read" in text(page.select_one("section[aria-labelledby=failed]"))
@@ -739,3 +739,24 @@ def test_suggest_a_near_spelling(engine: SearchEngine, query: str, suggestion: s
     from search.suggest import suggest
 
     assert suggest(engine, query) == suggestion
+
+
+def test_an_agenda_says_on_its_meeting_page_that_it_is_not_minutes(tmp_path: Path) -> None:
+    from indexer.build import reindex
+    from web import create_app
+
+    source = tmp_path / "minutes" / "ashworth-town-council" / "planning" / "2024-03-05.txt"
+    source.parent.mkdir(parents=True)
+    source.write_text(
+        "Ashworth Town Council\n\nAGENDA\n\nA meeting of the Planning Committee will be held "
+        "on Tuesday 5 March 2024 at 7 pm.\n\n1. Apologies for absence\n\n"
+        "2. Planning applications for the zebrafinch depot\n",
+        encoding="utf-8",
+    )
+    reindex([tmp_path / "minutes"], tmp_path / "index")
+    engine = SearchEngine(tmp_path / "index")
+    (hit,) = engine.search(SearchRequest(q="zebrafinch", facets=False)).hits
+    client = create_app({"TESTING": True, "INDEX": str(tmp_path / "index")}).test_client()
+    page = BeautifulSoup(client.get(f"/meetings/{hit.meeting_id}").data, "html.parser")
+    assert "This is the agenda of a meeting to come, not its minutes" in page.get_text(" ")
+    assert "Agenda of a meeting to come: not minutes" in page.get_text(" ")

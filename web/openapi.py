@@ -75,7 +75,10 @@ MEETING_FACTS: dict[str, Schema] = {
     "start_time": TEXT_OR_NULL,
     "date_inferred": {"type": "boolean"},
     "venue": TEXT_OR_NULL,
-    "status": {"type": ["string", "null"], "description": "draft or confirmed"},
+    "status": {
+        "type": ["string", "null"],
+        "description": "draft, confirmed, or agenda (a meeting to come, not minutes)",
+    },
     "url": {"type": ["string", "null"], "description": "The council's own page, when known."},
     "source": SOURCE,
 }

@@ -503,8 +503,17 @@ _SENTENCE_END = re.compile(
 
 
 def _paragraph_start(lines: _Lines, index: int) -> bool:
-    """Tell whether a line starts a paragraph: after a blank line or a finished sentence."""
-    return _after_break(lines, index) or lines[index - 1].rstrip().endswith((".", ":", ")"))
+    """Tell whether a line starts a paragraph: after a blank line, a finished sentence or a
+    short numbered heading (an agenda's "1. Apologies" / "2. Minutes" one a line)."""
+    before = lines[index - 1].rstrip() if index else ""
+    return (
+        _after_break(lines, index)
+        or before.endswith((".", ":", ")"))
+        or bool(len(before) < _FULL_CAPITALS * 2 and _NUMBERED_LINE.match(before))
+    )
+
+
+_NUMBERED_LINE = re.compile(r"^[ \t]*(?:\d{1,3}|[IVX]{1,5})\.[ \t]+[A-Z]")
 
 
 def _run_in(text: str) -> str | None:

@@ -182,6 +182,26 @@ def _front_matter(parts: list[Part]) -> list[Part]:
     return [Part(f"{front.text}\n{first.text}", first.sitting_as), *parts[2:]]
 
 
+# What only minutes say: who came, what was moved and decided, when the meeting ended.
+_MINUTES_SAY_RE = re.compile(
+    r"\b(?:present|in\s+attendance|apologies\s+(?:were\s+)?received|were\s+received"
+    r"|resolved|carried|seconded|moved\s+(?:by|that)|unanimously|voted|declared"
+    r"|called\s+(?:the\s+meeting\s+)?to\s+order|(?:closed|adjourned|ended)\s+at)\b",
+    re.IGNORECASE,
+)
+_AGENDA_WORD_RE = re.compile(r"^[ \t]*(?:AGENDA|Agenda)[ \t]*:?[ \t]*$", re.MULTILINE)
+AGENDA_REACH = 3000  # characters at the top in which an agenda says it is one
+
+
+def is_agenda(text: str) -> bool:
+    """Tell an agenda or a notice of a meeting to come from minutes: it says so at the top
+    ("AGENDA", "NOTICE OF MEETING", "You are hereby summoned to attend", "will be held") and
+    nowhere records who came, a motion, a decision or the meeting's end."""
+    top = text[:AGENDA_REACH]
+    said = _AGENDA_WORD_RE.search(top) or _NOTICE_RE.search(top)
+    return bool(said) and not _MINUTES_SAY_RE.search(text)
+
+
 def sitting_body(text: str) -> str | None:
     """Return the body the members sat as, named where the part opens ("convened as the
     Board of Health"); None when it names none."""
