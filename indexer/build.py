@@ -13,8 +13,11 @@ chunk ids derive from, so moving the folder changes nothing. Only the folders to
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import shutil
+import stat as stat_module
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -22,13 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.writing import IndexWriter
+from whoosh.writing import IndexingError, IndexWriter
 
 from indexer.chunks import Chunk, chunk_meeting, meeting_summary
 from indexer.errors import UnreadableDocument
-from indexer.read import find_documents, read_with_coverage
+from indexer.read import NO_SUCH_FILE, check_file, find_documents, read_with_coverage
 from search import storage
-from search.errors import IndexOutOfDate, SearchError
+from search.errors import IndexOutOfDate, IndexUnwritable, SearchError
 from search.schema import SCHEMA_VERSION, about, build_schema
 from search.storage import MANIFEST, META, IndexDir, open_index, read_json, write_json
 from search.writer import FastWriter, write_parallel
@@ -170,8 +173,32 @@ def reindex(
     """Bring the index at ``root`` up to date with the documents under ``paths``.
 
     A full reindex reads and indexes in ``procs`` processes when it has at least
-    ``parallel_bytes`` to read; anything else runs in this process.
+    ``parallel_bytes`` to read; anything else runs in this process. An index that cannot be
+    written (a full disk, a read-only folder) raises IndexUnwritable, the index as it was.
     """
+    stage = _Stage()
+    try:
+        return _reindex(paths, root, full, progress, procs, parallel_bytes, stage)
+    except (OSError, IndexingError) as error:
+        raise IndexUnwritable(_unwritable(Path(root), error, stage.committed)) from None
+
+
+@dataclass
+class _Stage:
+    """How far a reindex went: whether its changes were committed to the serving index."""
+
+    committed: bool = False
+
+
+def _reindex(
+    paths: Iterable[Path],
+    root: Path,
+    full: bool,
+    progress: Progress | None,
+    procs: int,
+    parallel_bytes: int,
+    stage: _Stage,
+) -> ReindexReport:
     started = time.monotonic()
     store = IndexDir(root)
     with store.lock():
@@ -193,15 +220,57 @@ def reindex(
             if full:
                 shutil.rmtree(version, ignore_errors=True)
             raise
+        stage.committed = not full  # an incremental reindex commits in the serving version
         manifest["roots"] = [str(r) for r in roots]
         report.seconds = round(time.monotonic() - started, 3)
         report.finished = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         manifest["last_reindex"] = report.to_dict()
-        write_json(version / MANIFEST, manifest)
+        try:
+            write_json(version / MANIFEST, manifest)
+            if full:
+                store.swap(version)
+        except BaseException:
+            if full:
+                shutil.rmtree(version, ignore_errors=True)
+            raise
         if full:
-            store.swap(version)
             store.prune()
     return report
+
+
+def _unwritable(root: Path, error: OSError | IndexingError, committed: bool) -> str:
+    """Say why the index could not be written, what became of it, and what to do."""
+    code = getattr(error, "errno", None)
+    why, fix = _WHY.get(code, (None, "put it right"))
+    if why is None:
+        why = getattr(error, "strerror", None) or str(error).strip().splitlines()[-1]
+    where = getattr(error, "filename", None)
+    at = f" (writing {where})" if where else ""
+    if committed:
+        return (
+            f"cannot finish the reindex of {root}: {why}{at}. The changed files are indexed "
+            f"but the record of what was indexed is not saved; {fix} and run the reindex "
+            "again: it redoes them"
+        )
+    return (
+        f"cannot write the index at {root}: {why}{at}. Nothing was changed: the index "
+        f"still answers searches as before; {fix} and run the reindex again"
+    )
+
+
+_FULL = ("the disk is full", "free some space")
+_LOCKED = (
+    "permission denied (the folder is read-only, or belongs to another user)",
+    "make the folder writable by this user, or give another with --index",
+)
+_WHY: dict[int | None, tuple[str | None, str]] = {
+    errno.ENOSPC: _FULL,
+    errno.EDQUOT: ("the disk quota is used up", "free some space"),
+    errno.EFBIG: ("a file of the index grew past the size allowed (ulimit -f)", "raise it"),
+    errno.EACCES: _LOCKED,
+    errno.EPERM: _LOCKED,
+    errno.EROFS: ("the file system is mounted read-only", "mount it writable"),
+}
 
 
 def _roots(paths: Iterable[Path], manifest: dict[str, Any], current: Path | None) -> list[Path]:
@@ -235,18 +304,35 @@ def _plan(roots: list[Path], files: dict[str, Any], full: bool) -> _Plan:
         present.add(name)
         plan.seen += 1
         known = files.get(name)
-        stat = path.stat() if path.is_file() else None
+        stat = _regular_file(path)
         if full or known is None or stat is None:
             plan.to_read.append((path, "added" if known is None or full else "updated", name))
         elif (known.get("size"), known.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns):
             plan.unchanged += 1
-        elif known.get("sha256") == file_hash(path):
+        elif known.get("sha256") == _hash_or_none(path):
             known["mtime_ns"] = stat.st_mtime_ns
             plan.unchanged += 1
         else:
             plan.to_read.append((path, "updated", name))
     plan.removed = [k for k in files if _under(k, roots) and k not in present]
     return plan
+
+
+def _regular_file(path: Path) -> os.stat_result | None:
+    """Return a file's status, or None when it is gone or no ordinary file (a pipe, a loop of
+    links): such a file is read, to be reported with its reason, never opened."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status if stat_module.S_ISREG(status.st_mode) else None
+
+
+def _hash_or_none(path: Path) -> str | None:
+    try:
+        return file_hash(path)
+    except OSError:  # gone since it was listed: read it, to report it
+        return None
 
 
 def _under(name: str, roots: list[Path]) -> bool:
@@ -317,23 +403,44 @@ class _Outcome:
 def _index_file(task: tuple[Path, str, str], writer: IndexWriter) -> _Outcome:
     """Replace one file's chunks; a file that fails keeps its old chunks and is reported."""
     path, change, name = task
+    if not _is_utf8(name):
+        bad_name = "its name is not valid UTF-8 (an old Windows or Mac name); rename the file"
+        return _failed(path, _printable(name), change, bad_name)
     try:
-        stat = path.stat()
+        stat = check_file(path)  # a pipe or a device is refused before it is opened
         digest = file_hash(path)
         chunks, meetings, understood = read_chunks(path, name)
     except UnreadableDocument as error:
-        return _failed(path, name, change, error.reason)
+        gone = f"{NO_SUCH_FILE}: it was moved or deleted during the reindex"
+        return _failed(path, name, change, gone if error.reason == NO_SUCH_FILE else error.reason)
     except OSError as error:  # gone or unreadable since it was listed
         return _failed(path, name, change, f"cannot be read ({error.strerror or error})")
     except Exception as error:  # a reader's bug must not stop the reindex
         return _failed(path, name, change, f"internal error {type(error).__name__}: {error}")
-    if change == "updated":
+    if change == "updated" or writer.segments:
+        # A file new to the manifest may have chunks already, when a reindex committed them
+        # but could not save its manifest (a full disk): replace them, never add twice.
         writer.delete_by_term("source", name)
     for chunk in chunks:
         writer.add_document(**document_fields(chunk))
     entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest,
              "chunks": len(chunks), "meetings": meetings, **understood}  # fmt: skip
     return _Outcome(name, change, entry)
+
+
+def _is_utf8(name: str) -> bool:
+    """Say whether a name read from the disk is text (a name of other bytes decodes with
+    surrogates, which the index cannot hold)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(name: str) -> str:
+    """Return a name with the bytes that are not UTF-8 shown as U+FFFD."""
+    return os.fsencode(name).decode("utf-8", errors="replace")
 
 
 def _failed(path: Path, name: str, change: str, reason: str) -> _Outcome:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,13 +19,20 @@ from indexer.readers import docx, markdown, moderngov, moderngov_xml, pdf, table
 from indexer.readers.text import decode, read_text
 
 MB = 1024 * 1024
-MAX_BYTES = 50 * MB
+MAX_BYTES = 50 * MB  # a PDF or Word file: mostly pictures and fonts, its text far smaller
+# A file read as text, and the text any file gives: reading takes about 15 MB of memory and
+# a second or more of time for each MB of minutes (docs/reliability.md), so 10 MB, ten times
+# the longest minutes seen (a weekly City Record issue), bounds both.
+MAX_TEXT_BYTES = 10 * MB
+MAX_TEXT_CHARS = MAX_TEXT_BYTES  # a text file at the limit holds at most as many characters
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TABLE_SUFFIXES = (".tsv", ".csv")
 HTML_SUFFIXES = (".html", ".htm")
+NO_SUCH_FILE = "no such file"
+BOXED_SUFFIXES = (".pdf", ".docx")  # formats whose text is packed among pictures and fonts
 SUFFIXES = (
-    *TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *TABLE_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx", ".xml"
+    *TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *TABLE_SUFFIXES, *HTML_SUFFIXES, *BOXED_SUFFIXES, ".xml"
 )  # fmt: skip
 # Formats we cannot read, told by name; any other file is tried as text whatever its name.
 BINARY_SUFFIXES = (
@@ -59,7 +68,7 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> list[Meeting]:
 def read_with_coverage(path: Path, max_bytes: int = MAX_BYTES) -> Reading:
     """Read one file into meetings, keeping the text no item took as sections; measure how
     much of the text the recognised items hold."""
-    _check_file(path, max_bytes)
+    check_file(path, max_bytes)
     text, meetings = _read_by_format(path)
     meetings, coverage = keep_everything(text, meetings, str(path))
     if meetings:
@@ -67,22 +76,78 @@ def read_with_coverage(path: Path, max_bytes: int = MAX_BYTES) -> Reading:
     return Reading(meetings, coverage, text)
 
 
-def _check_file(path: Path, max_bytes: int) -> None:
-    if not path.is_file():
-        raise UnreadableDocument(path, "no such file")
+def check_file(path: Path, max_bytes: int = MAX_BYTES) -> os.stat_result:
+    """Return the file's status if it is worth opening: a regular file of a format we read,
+    neither empty nor too big; raise UnreadableDocument with the reason otherwise. Nothing is
+    opened, so a pipe or a device named .txt cannot hang the reindex."""
+    status = _stat(path)
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise UnreadableDocument(path, "old Word .doc files are not supported; save it as .docx")
     if suffix in BINARY_SUFFIXES:
         known = ", ".join(SUFFIXES)
         raise UnreadableDocument(path, f"unknown file type {suffix!r}; we read {known}")
-    size = path.stat().st_size
-    if size == 0:
+    if status.st_size == 0:
         raise UnreadableDocument(path, "the file is empty")
-    if size > max_bytes:
+    limit = max_bytes if suffix in BOXED_SUFFIXES else min(max_bytes, MAX_TEXT_BYTES)
+    if status.st_size > limit:
         raise UnreadableDocument(
-            path, f"the file is {size / MB:.1f} MB, over the {max_bytes / MB:.0f} MB limit"
+            path,
+            f"the file is {status.st_size / MB:.1f} MB, over the {limit / MB:.0f} MB limit "
+            f"for {'this kind of file' if suffix in BOXED_SUFFIXES else 'a text file'}",
         )
+    return status
+
+
+def _stat(path: Path) -> os.stat_result:
+    """Return the status of the file a path leads to, saying what it is when it is none."""
+    try:
+        status = path.stat()
+    except OSError as error:
+        raise UnreadableDocument(path, _missing(path, error)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise UnreadableDocument(path, "a folder, not a file")
+    if not stat.S_ISREG(status.st_mode):
+        raise UnreadableDocument(path, "not an ordinary file (a pipe, a device or a socket)")
+    return status
+
+
+def _missing(path: Path, error: OSError) -> str:
+    """Say in words why a path leads to no file."""
+    if error.errno == errno.ELOOP:
+        return "a symbolic link in a loop: it leads back to itself, never to a file"
+    if error.errno == errno.EACCES:
+        return "permission denied: the indexer's user may not read it"
+    if path.is_symlink():
+        return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    if error.errno == errno.ENOENT:
+        return NO_SUCH_FILE
+    return f"cannot be read ({error.strerror or error})"
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """Read at most ``limit`` bytes, refusing a file that grew past it since it was checked."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise UnreadableDocument(path, f"the file is over the {limit / MB:.0f} MB limit")
+    return data
+
+
+def _check_text(path: Path, text: str) -> str:
+    """Refuse a document whose text is too long to read in bounded memory and time; replace
+    lone surrogates (a PDF's broken character map), which no index can hold, by U+FFFD."""
+    text = _SURROGATE_RE.sub("\ufffd", text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableDocument(
+            path,
+            f"the document holds {len(text) / 1e6:.1f} million characters of text, over the "
+            f"limit of {MAX_TEXT_CHARS / 1e6:.1f} million; split it into smaller files",
+        )
+    return text
 
 
 def _read_by_format(path: Path) -> tuple[str, list[Meeting]]:
@@ -95,13 +160,13 @@ def _read_by_format(path: Path) -> tuple[str, list[Meeting]]:
     source = str(path)
     try:
         if suffix == ".pdf":
-            return read_text(pdf.pdf_text(path), source)
+            return read_text(_check_text(path, pdf.pdf_text(path)), source)
         if suffix == ".docx":
-            return docx.read_docx_text(path)
+            return docx.read_docx_text(path, max_chars=MAX_TEXT_CHARS)
         if suffix == ".xml":
-            text, meeting = moderngov_xml.read_moderngov_xml(path.read_bytes(), source)
+            text, meeting = moderngov_xml.read_moderngov_xml(_read_bytes(path), source)
             return text, [meeting]
-        text = decode(path.read_bytes(), path)
+        text = _check_text(path, decode(_read_bytes(path), path))
         if suffix in HTML_SUFFIXES or _looks_like_html(text):
             page, meeting = moderngov.read_moderngov_html(text, source)
             return page, [meeting]
@@ -110,8 +175,12 @@ def _read_by_format(path: Path) -> tuple[str, list[Meeting]]:
         elif suffix in MARKDOWN_SUFFIXES or markdown.looks_like_markdown(text):
             text = markdown.markdown_text(text)
         return read_text(text, source)
-    except (OSError, zipfile.BadZipFile) as error:
+    except OSError as error:
+        raise UnreadableDocument(path, _missing(path, error)) from None
+    except zipfile.BadZipFile as error:
         raise UnreadableDocument(path, f"cannot read the file ({error})") from None
+    except MemoryError:
+        raise UnreadableDocument(path, "too big to read in the memory this machine has") from None
     except RecursionError:
         raise UnreadableDocument(path, "the document is nested too deeply to read") from None
 

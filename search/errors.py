@@ -29,3 +29,8 @@ class IndexOutOfDate(SearchError):
 
 class ReindexRunning(SearchError):
     """Another reindex holds the lock."""
+
+
+class IndexUnwritable(SearchError):
+    """A reindex could not write the index (a full disk, a read-only folder); says what
+    became of the index and what to do."""

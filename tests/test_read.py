@@ -105,7 +105,7 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "zip without word": (zipped, "not a Word document"),
         "unknown extension": (write("minutes.xlsx", b"PK"), "unknown file type '.xlsx'"),
         "old word": (write("minutes.doc", b"\xd0\xcf\x11\xe0"), "old Word .doc files are not"),
-        "huge": (big, "the file is 51.0 MB, over the 50 MB limit"),
+        "huge": (big, "the file is 51.0 MB, over the 10 MB limit for a text file"),
     }
 
 

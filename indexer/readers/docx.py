@@ -32,7 +32,13 @@ Rows = list[Row]
 COUNCIL = "City of Winnipeg"
 COMMITTEE = "City Council"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
-MAX_DOCUMENT_XML = 256 * 2**20  # unpacked bytes; a zip bomb is refused before python-docx
+# A zip bomb is refused by the sizes its directory declares, before anything is unpacked
+# (Python's zipfile never unpacks a part past its declared size: a part that lies fails its
+# checksum): python-docx keeps every part in memory and lxml parses the XML at several times
+# its size.
+MAX_DOCUMENT_XML = 64 * 2**20  # unpacked bytes of word/document.xml
+MAX_UNPACKED = 128 * 2**20  # unpacked bytes of every part together
+MAX_RATIO = 200  # a part over 1 MB packed tighter than this is a bomb (Word's XML: under 100)
 _TITLE_WORDS = 18
 
 
@@ -41,10 +47,19 @@ def read_docx(path: Path) -> list[Meeting]:
     return read_docx_text(path)[1]
 
 
-def read_docx_text(path: Path) -> tuple[str, list[Meeting]]:
-    """Return a .docx file's text and its meetings, opening the file once."""
+def read_docx_text(path: Path, max_chars: int | None = None) -> tuple[str, list[Meeting]]:
+    """Return a .docx file's text and its meetings, opening the file once.
+
+    :param max_chars: refuse a document with more text than this.
+    """
     document = _open(path)
     text = _document_text(document)
+    if max_chars is not None and len(text) > max_chars:
+        raise UnreadableDocument(
+            path,
+            f"the document holds {len(text) / 1e6:.1f} million characters of text, over the "
+            f"limit of {max_chars / 1e6:.1f} million; split it into smaller files",
+        )
     tables = [_table_rows(table) for table in document.tables]
     if _is_disposition(tables):
         return text, [_disposition_meeting(path, tables)]
@@ -91,18 +106,39 @@ def _first_bytes(path: Path) -> bytes:
 
 
 def _check_main_part(path: Path) -> None:
-    """Raise UnreadableDocument unless the zip has a word/document.xml of a sane size."""
+    """Raise UnreadableDocument unless the zip has a word/document.xml and unpacks to a sane
+    size, judged by what its directory declares."""
     try:
         with zipfile.ZipFile(path) as package:
-            parts = {info.filename: info.file_size for info in package.infolist()}
+            parts = package.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise UnreadableDocument(path, f"damaged zip file ({exc})") from exc
-    size = parts.get("word/document.xml")
+    sizes = {info.filename: info.file_size for info in parts}
+    size = sizes.get("word/document.xml")
     if size is None:
         raise UnreadableDocument(path, "not a Word document (the zip has no word/document.xml)")
     if size > MAX_DOCUMENT_XML:
         limit = MAX_DOCUMENT_XML // 2**20
         raise UnreadableDocument(path, f"word/document.xml unpacks to over {limit} MB")
+    total = sum(sizes.values())
+    if total > MAX_UNPACKED:
+        raise UnreadableDocument(
+            path,
+            f"the Word file would unpack to {total / 2**20:,.0f} MB, over the "
+            f"{MAX_UNPACKED // 2**20} MB limit (a damaged file or a zip bomb); it was not opened",
+        )
+    bomb = next((info for info in parts if _packed_too_tight(info)), None)
+    if bomb is not None:
+        ratio = bomb.file_size // max(bomb.compress_size, 1)
+        raise UnreadableDocument(
+            path,
+            f"{bomb.filename} is packed {ratio:,} times smaller than it unpacks, as a zip bomb "
+            "is; it was not opened",
+        )
+
+
+def _packed_too_tight(info: zipfile.ZipInfo) -> bool:
+    return info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
 
 
 def _document_text(document: Any) -> str:

@@ -11,19 +11,44 @@ from indexer.model import Meeting
 
 
 def decode(data: bytes, path: str | Path) -> str:
-    """Decode UTF-8 (with or without BOM) or Windows-1252; refuse binary data."""
+    """Decode UTF-8 (with or without BOM), UTF-16 (with or without BOM) or Windows-1252;
+    refuse binary data. Bytes that are not of the encoding become U+FFFD, never an error."""
     if not data.strip():
         raise UnreadableDocument(path, "the file is empty")
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        return _blank_check(data.decode("utf-16", errors="replace"), path)
+    if utf16 := _utf16_without_bom(data):
+        return _blank_check(data.decode(utf16, errors="replace"), path)
     if _looks_binary(data):
         raise UnreadableDocument(path, "binary data, not text (is the extension right?)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Name the UTF-16 of text saved without a byte-order mark: in Latin text every other byte
+    is NUL, the odd ones in little-endian, the even ones in big-endian."""
+    sample = data[:8192]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > len(odd) * 0.9 and even.count(0) < len(even) * 0.1:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.9 and odd.count(0) < len(odd) * 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _blank_check(text: str, path: str | Path) -> str:
+    if not text.strip():
+        raise UnreadableDocument(path, "the file is empty")
+    if _looks_binary(text[:4096].encode("utf-8", errors="replace")):
+        raise UnreadableDocument(path, "binary data, not text (is the extension right?)")
+    return text
 
 
 def _looks_binary(data: bytes) -> bool:
