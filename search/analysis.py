@@ -21,9 +21,29 @@ TOKEN_PATTERN = r"\w+(?:[/.\-]\w+)*"
 _SECTION_REF = re.compile(r"^s(\d{1,4}[a-z]?)$")
 
 
+# British spellings as stems, and the American stems they are indexed and searched as.
+_US_STEMS = {
+    "centr": "center", "metr": "meter", "litr": "liter", "theatr": "theater", "fibr": "fiber",
+    "licenc": "licens", "defenc": "defens", "offenc": "offens", "practis": "practic",
+    "programm": "program", "catalogu": "catalog", "dialogu": "dialog", "analys": "analyz",
+    "storei": "stori", "plough": "plow", "kerb": "curb", "tyre": "tire", "mould": "mold",
+    "judgement": "judgment", "sceptic": "skeptic", "aluminium": "aluminum", "grei": "grai",
+}  # fmt: skip
+# British -our words (not hour, four, tour...), found within longer stems (neighbourhood).
+_OUR = re.compile(
+    r"(colo|favo|hono|humo|labo|neighbo|behavio|harbo|rumo|vigo|odo|parlo|flavo|armo|endeavo|savo)"
+    r"ur"
+)
+# British -ise, -isation... spelt -ize (organise, authorised, prioritisation).
+_ISE = re.compile(r"^(\w{3,}?)is(e|es|ed|ing|er|ers|ation|ations)$")
+
+
 @lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
-    return str(stem(word))
+    """Stem an English word, British spellings as American ("harbour", "organise")."""
+    word = _ISE.sub(r"\1iz\2", word)
+    stemmed = _OUR.sub(r"\1r", str(stem(word)))
+    return _US_STEMS.get(stemmed, stemmed)
 
 
 def _plain(text: str) -> str:
@@ -32,7 +52,8 @@ def _plain(text: str) -> str:
 
 
 class MinutesFilter(Filter):  # type: ignore[misc]
-    """Lower-case, fold accents and stem words; index references whole and by their parts.
+    """Lower-case, fold accents and stem words (British spellings as American: "centre" is
+    indexed and searched as "center"); index references whole and by their parts.
 
     One filter rather than a chain of four, because analysis is most of the cost of indexing.
     At index time "23/01234/FUL" is also indexed as "23", "01234" and "ful", "s106" also as

@@ -29,7 +29,7 @@ from search.query import (
     parse_query,
     parse_user_date,
 )
-from search.ranking import Relaxed, coordinate, relax, widen
+from search.ranking import Relaxed, coordinate, prepare, relax
 from search.results import SORTS, FacetCount, Hit, MeetingGroup, Page
 from search.schema import DEFAULT_FIELDS, FACETS
 from search.storage import MANIFEST, IndexDir, open_index, read_json, understood
@@ -176,8 +176,7 @@ class SearchEngine:
         """Run a search and return a page of hits with facet counts over every match."""
         request.validate()
         gen = self.generation()
-        parsed = parse_query(request.q, gen)
-        parsed = dataclasses.replace(parsed, query=widen(parsed.query))
+        parsed = prepare(parse_query(request.q, gen))
         evaluator = gen.evaluator()
         docnums = numpy.flatnonzero(evaluator.matches(self._combine(parsed, request, gen)))
         relaxed = relax(parsed.query) if len(docnums) < RELAX_BELOW else None

@@ -11,6 +11,7 @@ The query's words are scored by BM25F (search/evaluate.py). On top of that:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from whoosh import query
 
 from search.analysis import query_tokens
 from search.evaluate import Evaluator
+from search.query import Marks, ParsedQuery
 from search.schema import ABOUT_BOOST, ABOUT_FIELD, DEFAULT_FIELDS
 
 TEXT_FIELDS = frozenset({*DEFAULT_FIELDS, ABOUT_FIELD})
@@ -29,6 +31,132 @@ _QUESTION = (
     "us we i you our their anything something discuss discussed mention mentioned regarding re"
 )
 QUESTION_WORDS = frozenset(term for word in _QUESTION.split() for term, _, _ in query_tokens(word))
+
+
+# Words councils and residents use for one thing, each group said either way. A search for
+# one also looks for the others (weighing a little less than the words typed).
+VOCABULARY = (
+    ("flat", "apartment"),
+    ("taxi", "taxicab", "cab", "hackney carriage", "private hire"),
+    ("tpo", "tree preservation order"),
+    ("hmo", "house in multiple occupation"),
+    ("cil", "community infrastructure levy"),
+    ("spd", "supplementary planning document"),
+    ("planning permission", "planning application", "planning consent"),
+    ("bin", "refuse", "rubbish", "waste collection"),
+    ("councillor", "cllr", "councilor", "councilmember", "council member"),
+    ("car park", "parking lot", "parking garage"),
+    ("pavement", "sidewalk", "footway"),
+    ("playground", "play area"),
+    ("traffic lights", "traffic signals"),
+    ("speed bump", "speed hump", "speed table"),
+    ("skatepark", "skate park", "skateboard park"),
+    ("grass cutting", "mowing", "grounds maintenance"),
+    ("streetlight", "street light", "street lighting", "lamp post", "streetlamp"),
+    ("fly tipping", "illegal dumping"),
+    ("lorry", "truck", "hgv"),
+    ("social housing", "council housing", "public housing"),
+    ("dog mess", "dog fouling", "dog poo"),
+    ("bylaw", "by-law", "ordinance"),
+    ("rezoning", "zoning change", "zoning amendment"),
+    ("closed session", "in camera"),
+)
+SYNONYM_BOOST = 0.8
+_TITLE, _TEXT = "item_title", "text"
+
+
+def _stems(expression: str) -> tuple[str, ...]:
+    return tuple(term for term, _, _ in query_tokens(expression))
+
+
+_SAYINGS: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+for _group in VOCABULARY:
+    for _one in _group:
+        _SAYINGS[_stems(_one)] = [_stems(o) for o in _group if o != _one]
+_LONGEST = max(map(len, _SAYINGS))
+
+
+@dataclass(frozen=True)
+class Expanded:
+    """A query with the other words for what it asks, and those words, for the snippets."""
+
+    query: query.Query
+    words: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+
+def expand(q: query.Query) -> Expanded:
+    """Look for the other words of VOCABULARY beside those of the search: a word or phrase
+    typed ("apartments", "TPO"), or consecutive words of it ("tree preservation order")."""
+    added: list[tuple[str, ...]] = []
+
+    def visit(node: query.Query) -> query.Query:
+        if isinstance(node, query.And):
+            return query.And(_expand_run(list(node.subqueries), added))
+        if isinstance(node, query.Or) and _said(node) is not None:
+            return _expand_run([node], added)[0]
+        return node
+
+    expanded = q.accept(visit)
+    words = frozenset(a[0] for a in added if len(a) == 1)
+    return Expanded(expanded, words, tuple(dict.fromkeys(a for a in added if len(a) > 1)))
+
+
+def _expand_run(clauses: list[query.Query], added: list[tuple[str, ...]]) -> list[query.Query]:
+    """Replace each run of clauses that says something of VOCABULARY by the run or its
+    other sayings, longest runs first."""
+    kept: list[query.Query] = []
+    at = 0
+    while at < len(clauses):
+        for length in range(min(_LONGEST, len(clauses) - at), 0, -1):
+            run = clauses[at : at + length]
+            said = [_said(c) for c in run]
+            if any(s is None for s in said):
+                continue
+            key = tuple(w for s in said for w in s)  # type: ignore[union-attr]
+            others = _SAYINGS.get(key)
+            if others:
+                typed = run[0] if length == 1 else query.And(run)
+                kept.append(query.Or([typed, *(_saying(o) for o in others)]))
+                added.extend(others)
+                at += length
+                break
+        else:
+            kept.append(clauses[at])
+            at += 1
+    return kept
+
+
+def _said(clause: query.Query) -> tuple[str, ...] | None:
+    """Return the words a clause looks for in the title and the text, or None."""
+    if not isinstance(clause, query.Or) or len(clause.subqueries) != 2:
+        return None
+    fields = {getattr(leaf, "fieldname", None) for leaf in clause.subqueries}
+    words = {_words_of(leaf) for leaf in clause.subqueries}
+    if fields != {_TITLE, _TEXT} or len(words) != 1:
+        return None
+    (found,) = words
+    if found is None:
+        return None
+    return found if isinstance(found, tuple) else (str(found),)
+
+
+def _saying(words: tuple[str, ...]) -> query.Query:
+    """Return a query for a saying in the title or the text, weighing SYNONYM_BOOST."""
+    title, text = DEFAULT_FIELDS[_TITLE] * SYNONYM_BOOST, DEFAULT_FIELDS[_TEXT] * SYNONYM_BOOST
+    if len(words) == 1:
+        return query.Or([query.Term(_TITLE, words[0], boost=title),
+                         query.Term(_TEXT, words[0], boost=text)])  # fmt: skip
+    return query.Or([query.Phrase(_TITLE, list(words), boost=title),
+                     query.Phrase(_TEXT, list(words), boost=text)])  # fmt: skip
+
+
+def prepare(parsed: ParsedQuery) -> ParsedQuery:
+    """Return the parsed search looking for the other sayings of its words (marked in the
+    snippets too) and for its words in what chunks are about."""
+    expanded = expand(parsed.query)
+    marks = Marks(parsed.marks.words | expanded.words, parsed.marks.phrases + expanded.phrases)
+    return dataclasses.replace(parsed, query=widen(expanded.query), marks=marks)
 
 
 def widen(q: query.Query) -> query.Query:
@@ -98,16 +226,17 @@ def relax(q: query.Query) -> Relaxed | None:
 
 
 def _is_word(clause: query.Query) -> bool:
-    """Tell a clause that is one word or phrase searched in the text fields."""
-    leaves = clause.subqueries if isinstance(clause, query.Or) else [clause]
-    return all(
-        isinstance(leaf, query.Term | query.Phrase) and leaf.fieldname in TEXT_FIELDS
-        for leaf in leaves
-    )
+    """Tell a clause that looks for a word or phrase (or its other sayings) in the text fields:
+    no NOT, no other field."""
+    if isinstance(clause, query.Not | query.AndNot):
+        return False
+    if isinstance(clause, query.Term | query.Phrase):
+        return clause.fieldname in TEXT_FIELDS
+    return isinstance(clause, query.Or | query.And) and all(map(_is_word, clause.subqueries))
 
 
 def _word(clause: query.Query) -> str:
-    leaf = clause.subqueries[0] if isinstance(clause, query.Or) else clause
+    leaf = next(clause.leaves())
     return str(getattr(leaf, "text", ""))
 
 

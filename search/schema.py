@@ -9,7 +9,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from search.analysis import text_analyzer
 
-SCHEMA_VERSION = 6  # 6: `about`, the meeting's body, date and the speaker, searched as words
+SCHEMA_VERSION = 7  # 7: British spellings indexed as American; 6: `about`
 
 
 class StoredNumber(NUMERIC):  # type: ignore[misc]

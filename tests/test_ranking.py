@@ -1,0 +1,104 @@
+"""What ranking adds to the words' BM25F, searched on a real index of sample_data/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from whoosh.lang.porter import stem
+
+from search.analysis import index_terms, query_tokens
+from search.engine import SearchEngine, SearchRequest
+from search.results import Page
+from search.schema import about
+
+
+def run(engine: SearchEngine, q: str, **filters: object) -> Page:
+    return engine.search(SearchRequest(q=q, per_page=10, **filters))  # type: ignore[arg-type]
+
+
+def first(page: Page) -> tuple[str, str]:
+    return page.hits[0].source.split("/", 1)[1], page.hits[0].item_title
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [("harbour", "harbor"), ("centres", "centers"), ("licence", "license"),
+     ("programme", "program"), ("neighbourhood", "neighborhood"), ("organisation", "organization"),
+     ("authorised", "authorized"), ("kerb", "curb"), ("theatre", "theater"), ("colour", "color")],
+)  # fmt: skip
+def test_british_and_american_spellings_are_one_word(british: str, american: str) -> None:
+    assert query_tokens(british)[0][0] == query_tokens(american)[0][0]
+    assert list(index_terms(british)) == list(index_terms(american))
+
+
+@pytest.mark.parametrize("word", ["hour", "four", "tour", "your", "flour", "raise", "noise"])
+def test_words_that_only_look_british_are_left_alone(word: str) -> None:
+    assert query_tokens(word)[0][0] == stem(word)
+
+
+def test_an_american_spelling_finds_the_british_one(engine: SearchEngine) -> None:
+    page = run(engine, "town center masterplan")
+    assert first(page) == (
+        "ashbury-borough-council/cabinet/2019-06-20.txt",
+        "Ashbury Town Centre Masterplan - Consultation Draft",
+    )
+    assert re.search(r"<mark>[^<]*Centre[^<]*</mark>", page.hits[0].snippet)
+
+
+def test_other_words_for_the_same_thing_are_searched_too(engine: SearchEngine) -> None:
+    """A search for "TPO" finds the tree preservation order, "apartments" the flats."""
+    tpo = run(engine, "TPO parkside road")
+    assert first(tpo) == (
+        "ashbury-borough-council/planning-committee/2021-02-11.html",
+        "Tree Preservation Order No. 3 2020 - Land at Parkside Road, Ashbury",
+    )
+    assert "<mark>Tree Preservation Order</mark>" in tpo.hits[0].snippet
+    flats = run(engine, "apartments market place")
+    assert first(flats)[1] == "Application 20/00931/FUL - 27 Market Place, Ashbury"
+    assert "<mark>flats</mark>" in flats.hits[0].snippet
+    assert run(engine, '"tree preservation order"').total == run(engine, "TPO").total
+
+
+def test_a_question_finds_the_chunks_holding_most_of_its_words(engine: SearchEngine) -> None:
+    page = run(engine, "what did Gary Lomax say about fares in 2021")
+    assert page.notes == ("no result holds every word; these hold the most of them",)
+    assert first(page) == (
+        "kelmscott-district-council/licensing-committee/2021-10-12.pdf",
+        "Hackney Carriage Fares Review",
+    )
+
+
+def test_chunks_holding_every_word_come_before_those_holding_some(engine: SearchEngine) -> None:
+    exact = run(engine, "library opening hours")
+    assert not exact.notes and exact.total >= 10  # enough hold every word: nothing added
+    few = run(engine, "trampoline park hollins")
+    held = run(engine, "trampoline OR park OR hollins").total
+    assert few.total == held and few.notes[0].endswith("the others hold the most of them")
+    assert (
+        first(few)[1]
+        == "Application 19/00503/FUL - Unit 4, Hollins Lane Industrial Estate, Ashbury"
+    )
+
+
+def test_typed_logic_is_never_relaxed(engine: SearchEngine) -> None:
+    for q in ('"trampoline zebra"', "trampoline -park", "zebrafinch", "trampoline OR zebrafinch"):
+        assert not any("hold" in note for note in run(engine, q).notes), q
+
+
+def test_a_meetings_body_date_and_speaker_are_searched_as_words(engine: SearchEngine) -> None:
+    page = run(engine, "Kelmscott licensing pavement September 2021")
+    assert page.hits and all(h.council == "Kelmscott District Council" for h in page.hits)
+    dated = run(engine, "library hours March 2021")
+    assert dated.hits[0].date == "2021-03-04"
+    spoken = run(engine, "Zoë reopening", kind=("speech",))  # her name is not in her words
+    assert spoken.hits and spoken.hits[0].speaker == "Councillor Zoë Hartley"
+
+
+def test_about_holds_the_distinctive_words_of_a_chunks_meeting() -> None:
+    from datetime import date
+
+    assert about("Ashbury Borough Council", "Planning Committee", date(2021, 2, 11), None) == (
+        "Ashbury Planning 11 February 2021"
+    )
+    assert about(None, None, None, "Councillor Zoë Hartley") == "Councillor Zoë Hartley"
