@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import shutil
 import stat as stat_module
 import time
@@ -241,6 +242,9 @@ def _reindex(
 def _unwritable(root: Path, error: OSError | IndexingError, committed: bool) -> str:
     """Say why the index could not be written, what became of it, and what to do."""
     code = getattr(error, "errno", None)
+    if isinstance(error, IndexingError):  # a worker process's: its traceback names the errno
+        found = re.search(r"\[Errno (\d+)\]", str(error))
+        code = int(found.group(1)) if found else None
     why, fix = _WHY.get(code, (None, "put it right"))
     if why is None:
         why = getattr(error, "strerror", None) or str(error).strip().splitlines()[-1]
