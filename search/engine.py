@@ -20,7 +20,7 @@ from search.errors import InvalidQuery
 from search.evaluate import Evaluator, IndexArrays, top
 from search.highlight import highlight
 from search.names import NameIndex
-from search.postings import column_values
+from search.postings import column_values, field_lengths
 from search.query import (
     KIND_ALIASES,
     DateRange,
@@ -35,6 +35,9 @@ from search.schema import DEFAULT_FIELDS, FACETS
 from search.storage import MANIFEST, IndexDir, open_index, read_json, understood
 
 MAX_PER_PAGE = 100
+# After a reindex commits, how long a request waits for one thread to read the new state's
+# columns (a small index's are read in that time) before it is answered from the state before.
+READ_WAIT = 1.0
 RELAX_BELOW = 10  # fewer chunks holding every word: add those holding most of them
 MAX_DEPTH = 10_000
 FACET_LIMIT = 100
@@ -88,6 +91,8 @@ class _Generation:
     # One thread reads a new index state's facet columns (about 2 s at 250,000 chunks) while
     # the others wait for them, rather than every thread reading them again at once.
     reading: threading.Lock = field(default_factory=threading.Lock)
+    read: threading.Event = field(default_factory=threading.Event)  # set once they are read
+    reader: threading.Lock = field(default_factory=threading.Lock)  # taken by that one thread
 
     def expand_prefix(self, fieldname: str, prefix: str) -> Iterator[Any]:
         """Yield the indexed words of a field that start with ``prefix``."""
@@ -156,7 +161,43 @@ class SearchEngine:
         # Not searcher.refresh(): it keeps the readers of segments that a merge has replaced
         # (whoosh.index._reader adds the old reader's segments back), so every merged chunk
         # would be found twice.
-        return held.hold(self._for_thread(version, open_index(version).searcher()))
+        fresh = self._for_thread(version, open_index(version).searcher())
+        if mine is not None and not self._read_by_now(fresh):
+            fresh.searcher.close()
+            return mine  # the state before answers until the new one's columns are read
+        return held.hold(fresh)
+
+    def _read_by_now(self, gen: _Generation) -> bool:
+        """Say whether a new state's columns are read: the first thread to ask starts a thread
+        reading them, and each waits for it at most READ_WAIT seconds."""
+        if not gen.read.is_set() and gen.reader.acquire(blocking=False):
+            number = gen.searcher.reader().generation()
+            threading.Thread(target=self._read_state, args=(gen, number), daemon=True).start()
+        return gen.read.wait(READ_WAIT)
+
+    def _read_state(self, gen: _Generation, number: int) -> None:
+        """Read the facet codes, dates and field lengths of state ``number`` of ``gen``'s
+        version with a searcher of this thread's own (unless a newer state came meanwhile)."""
+        try:
+            searcher = open_index(gen.version).searcher()
+            try:
+                if searcher.reader().generation() == number:
+                    self._read_columns(dataclasses.replace(gen, searcher=searcher))
+            finally:
+                searcher.close()
+        except Exception:
+            pass  # the requests meet the error themselves
+        finally:
+            gen.read.set()
+
+    def _read_columns(self, gen: _Generation) -> None:
+        for name in FACETS:
+            self._codes(gen, name)
+        gen.evaluator().dates()
+        assert gen.arrays is not None
+        for name in DEFAULT_FIELDS:
+            if name not in gen.arrays.lengths:
+                gen.arrays.lengths[name] = field_lengths(gen.searcher.reader(), name)
 
     def _for_thread(self, version: Path, searcher: Searcher) -> _Generation:
         """Wrap a thread's searcher with the columns shared by every searcher of its state."""
