@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import re
@@ -73,7 +74,15 @@ def read_with_coverage(path: Path, max_bytes: int = MAX_BYTES) -> Reading:
     meetings, coverage = keep_everything(text, meetings, str(path))
     if meetings:
         meetings = apply_hints(meetings, sidecar_hints(path), folder_hints(path))
-    return Reading(meetings, coverage, text)
+    return Reading([_web_link_only(m) for m in meetings], coverage, text)
+
+
+def _web_link_only(meeting: Meeting) -> Meeting:
+    """Keep a meeting's url only when it is a web address: a `javascript:` or `data:` url (from
+    a sidecar or the document) would be a link that runs script on the site's pages."""
+    if meeting.url is None or re.match(r"https?://", meeting.url.strip(), re.IGNORECASE):
+        return meeting
+    return dataclasses.replace(meeting, url=None)
 
 
 def check_file(path: Path, max_bytes: int = MAX_BYTES) -> os.stat_result:
