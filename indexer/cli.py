@@ -335,8 +335,9 @@ def serve(host: str, port: int, index_dir: Path | None, dev: bool, workers: int,
     or gunicorn with --workers N.
 
     With no index yet, the sample minutes in sample_data/ are indexed first. A reindex that
-    commits while the server runs is picked up by the next request of every worker, without
-    a restart. Past --max-in-flight requests a process answers 503 at once, never hangs.
+    commits while the server runs is picked up by every worker without a restart (on a large
+    index the state before answers for the second or so it takes to read the new one). Past
+    --max-in-flight requests a process answers 503 at once, never hangs.
 
     Example: minutes-search serve --index ./var/index --port 8080 --workers 2
     """
