@@ -20,7 +20,6 @@ from indexer.model import Item, Meeting
 SHINGLE = 4  # words in a sequence
 SECTION_WORDS = 500  # an unrecognised section is cut after about this many words
 MIN_SECTION_WORDS = 200  # ... and at a heading once it has this many
-_WORD_RE = re.compile(r"\w+")
 _HEADING_RE = re.compile(r"^[ \t]*(?P<title>[A-Z0-9][^\n]{2,90}?)[ \t]*:?[ \t]*$")
 
 
@@ -33,19 +32,13 @@ class Coverage:
     placed: float  # share held in recognised items (0..1)
 
 
-def words(text: str) -> list[str]:
-    """Return the text's words, lower-cased, as search sees them."""
-    return _WORD_RE.findall(text.lower())
-
-
 def meeting_texts(meeting: Meeting, recognised_only: bool = False) -> Iterator[str]:
     """Yield every text a meeting's chunks carry: attendance, items, speeches, decisions."""
     for person in meeting.attendance:
         yield person.name
     for item in meeting.items if recognised_only else meeting.items + meeting.sections:
         yield f"{item.number} {item.title} {item.text}"  # a heading runs into its text
-        yield from (c.text for c in item.contributions)
-        yield from (f"{c.speaker} {c.text}" for c in item.contributions)
+        yield from (f"{c.speaker} {c.text}" for c in item.contributions)  # holds c.text too
         yield from (r.text for r in item.resolutions)
 
 
@@ -53,10 +46,6 @@ class _Sequences:
     """Word sequences as integers: each word its hash, each run of SHINGLE words a hash of
     their hashes (and a word alone its hash, negated), so that whole documents are compared as
     numpy arrays rather than sets of tuples (string hashes are stable within a process)."""
-
-    @staticmethod
-    def ids(text: str) -> np.ndarray:
-        return np.fromiter(map(hash, words(text)), dtype=np.int64)
 
     @staticmethod
     def runs(ids: np.ndarray) -> np.ndarray:
@@ -68,28 +57,49 @@ class _Sequences:
             key = key * _PRIME + ids[offset : len(ids) - SHINGLE + 1 + offset]
         return key
 
-    def wanted(self, ids: np.ndarray) -> np.ndarray:
-        """Return a paragraph's runs; a short paragraph's words one by one."""
-        return self.runs(ids) if len(ids) >= SHINGLE else ~ids
-
     def held(self, texts: Iterable[str]) -> np.ndarray:
-        """Return the runs of the texts, and each of their words alone."""
-        parts = [np.empty(0, dtype=np.int64)]
-        for text in texts:
-            ids = self.ids(text)
-            parts += [self.runs(ids), ~ids]
-        return np.concatenate(parts)
+        """Return the runs of the texts (none across two of them), and each word alone."""
+        ids, owner = self._read(list(texts))
+        runs, whole = self._whole_runs(ids, owner)
+        return np.concatenate([runs[whole], ~ids])
+
+    def wanted(self, paragraphs: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return what each paragraph must find held: its runs, or a short paragraph's words
+        one by one; with the paragraph each belongs to, and each paragraph's count of words."""
+        ids, owner = self._read(paragraphs)
+        runs, whole = self._whole_runs(ids, owner)
+        sizes = np.bincount(owner, minlength=len(paragraphs))
+        short = sizes[owner] < SHINGLE
+        values = np.concatenate([runs[whole], ~ids[short]])
+        owners = np.concatenate([owner[: len(runs)][whole], owner[short]])
+        return values, owners, sizes
+
+    @staticmethod
+    def _read(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Return the words of all the texts as ids, and the text each word is in: one pass
+        over the texts marked apart, not one for each speech and paragraph."""
+        tokens = _TOKEN_RE.findall(_BREAK.join(texts).lower())
+        hashes = np.fromiter(map(hash, tokens), dtype=np.int64, count=len(tokens))
+        breaks = hashes == hash(_BREAK)
+        return hashes[~breaks], np.cumsum(breaks)[~breaks]
+
+    def _whole_runs(self, ids: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return the runs of the words, and which lie inside one text."""
+        runs = self.runs(ids)
+        whole = owner[: len(runs)] == owner[SHINGLE - 1 :] if len(runs) else runs > 0
+        return runs, whole
 
 
 _PRIME = 1_000_003  # spreads the words of a run over the 64 bits (overflow wraps: a hash)
+_BREAK = "\x00"  # between paragraphs: no word
+_TOKEN_RE = re.compile(r"\w+|\x00")
 
 
 def held_share(text: str, held_texts: Iterable[str]) -> float:
     """Return the share of the text's word sequences that the given texts hold."""
     sequences = _Sequences()
     held = np.sort(sequences.held(held_texts))
-    wanted = [sequences.wanted(sequences.ids(p)) for p in _paragraphs(text)]
-    return _share(np.concatenate([np.empty(0, np.int64), *wanted]), held)
+    return _share(sequences.wanted(_paragraphs(text))[0], held)
 
 
 def keep_everything(
@@ -107,21 +117,19 @@ def keep_everything(
     )
     others = np.sort(sequences.held(s.text for m in meetings for s in m.sections))
     paragraphs = _paragraphs(text)
-    ids = [sequences.ids(p) for p in paragraphs]
-    wanted = [sequences.wanted(i) for i in ids]
-    flat = np.concatenate([np.empty(0, np.int64), *wanted])
+    flat, owner, sizes = sequences.wanted(paragraphs)
     in_items = _member(flat, placed)
     held = in_items | _member(flat, others)
-    owner = np.repeat(np.arange(len(wanted)), [len(w) for w in wanted])
-    missing = np.bincount(owner, ~held, minlength=len(wanted))
+    count = np.bincount(owner, minlength=len(paragraphs))
+    missing = np.bincount(owner, ~held, minlength=len(paragraphs)).astype(np.int64)
     kept = [
         index
-        for index, (found, gone) in enumerate(zip(ids, missing, strict=True))
-        if _misses(len(found), len(wanted[index]), int(gone))
+        for index in np.flatnonzero(missing)
+        if _misses(int(sizes[index]), int(count[index]), int(missing[index]))
     ]
     lost = int(missing.sum() - missing[kept].sum()) if len(flat) else 0
     coverage = Coverage(
-        words=int(sum(len(i) for i in ids)),
+        words=int(sizes.sum()),
         kept=1.0 - lost / len(flat) if len(flat) else 1.0,
         placed=float(in_items.mean()) if len(flat) else 1.0,
     )
