@@ -278,3 +278,15 @@ def test_french_minutes_say_who_presided() -> None:
         ("Mme Claire Martin", "present"),
         ("M. Jean Dupont", "chair"),
     ]
+
+
+def test_a_table_padded_with_no_break_spaces_one_member_a_paragraph() -> None:
+    pad = "\u00a0 " * 30
+    text = (
+        f"Present:\n\nFrank Reid (FRE){pad}Councillor/Chairman\n\n"
+        f"Mark Pogmore (MPO){pad}Councillor\n\nPeter Agate{pad}Councillor\n\n"
+        "1. Apologies. None.\n"
+    )
+    found = find_attendance(text)
+    assert [a.role for a in found] == ["chair", "present", "present"]
+    assert [a.name.split()[-1] for a in found] == ["Reid", "Pogmore", "Agate"]

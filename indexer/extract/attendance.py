@@ -231,7 +231,8 @@ def roster(text: str) -> str:
 
 def find_attendance(text: str) -> list[Attendance]:
     """Return the people each attendance label in ``text`` lists, with their roles."""
-    text = columns_to_lists(attendee_table_to_lists(text))
+    # Word and web pages pad columns with no-break spaces ("Peter Agate\xa0 \xa0 Councillor").
+    text = columns_to_lists(attendee_table_to_lists(text.replace("\xa0", " ")))
     found: list[Attendance] = []
     for label, block in _lists(text, _labels(text)):
         people = _people(block, label.role)
@@ -385,7 +386,8 @@ def _one_entry(paragraph: str) -> bool:
     """Tell a paragraph that is one person ("Frank Reid    Councillor") from prose."""
     line = paragraph.strip()
     head = _ROLE_AFTER_RE.split(_PAREN_RE.sub("", line), maxsplit=1)[0].split(",")[0]
-    return "\n" not in line and len(line) <= 100 and _is_name(_cut_initials(head.strip())[0])
+    short = len(re.sub(r"[ \t]{2,}", " ", line)) <= 100  # a column padded with spaces is short
+    return "\n" not in line and short and _is_name(_cut_initials(head.strip())[0])
 
 
 def _name_column(paragraph: str) -> bool:
@@ -435,8 +437,15 @@ def _one_person_line(line: str) -> bool:
         not re.search(r"\band\b|&|[,;]\s*$", line)
         and line.count(",") <= 2
         and line.count("(") == line.count(")")
-        and not re.search(_HONORIFIC + r"\s*$", line)
+        and not _ends_with_title(line)
     )
+
+
+def _ends_with_title(line: str) -> bool:
+    """Tell a line that ends with a title whose name is on the next line ("..., Councillor" /
+    "Smith"), not with a role in a column of its own ("Peter Agate      Councillor")."""
+    match = re.search(_HONORIFIC + r"\s*$", line)
+    return bool(match) and not re.search(r"[ \t]{3,}$", line[: match.start()])
 
 
 def _read_unit(unit: str, entries: list[tuple[str, str]], plural: str) -> str:
@@ -444,7 +453,8 @@ def _read_unit(unit: str, entries: list[tuple[str, str]], plural: str) -> str:
     ("Councillor" after "Councillors") still in force."""
     first, pending = len(entries), ""
     for piece in _rejoin_parentheses(_SPLIT_RE.split(unit)):
-        head, roles = _head_and_roles(_tidy(_COUNT_RE.sub("", piece)))
+        head, roles = _head_and_roles(_COUNT_RE.sub("", piece).strip(" \t\n,;.:"))
+        head, roles = _tidy(head), [_tidy(r) for r in roles]  # the gap before a role kept
         if m := _PLURAL_RE.match(head):
             plural, head = _singular(m.group("title")), head[m.end() :]
         head = _CLAUSE_RE.sub("", head).strip()
