@@ -445,7 +445,7 @@ def _ends_with_title(line: str) -> bool:
     """Tell a line that ends with a title whose name is on the next line ("..., Councillor" /
     "Smith"), not with a role in a column of its own ("Peter Agate      Councillor")."""
     match = re.search(_HONORIFIC + r"\s*$", line)
-    return bool(match) and not re.search(r"[ \t]{3,}$", line[: match.start()])
+    return match is not None and not re.search(r"[ \t]{3,}$", line[: match.start()])
 
 
 def _read_unit(unit: str, entries: list[tuple[str, str]], plural: str) -> str:
