@@ -487,3 +487,15 @@ def test_a_titled_member_answering_after_a_comma() -> None:
         "this will possibly go ahead."
     )
     assert "Cllr Mrs Leamon" in speakers(text)
+
+
+def test_chairing_is_not_speaking() -> None:
+    text = (
+        "Chair Kemp declared the motion PASSED unanimously. Chair Kemp asked for a motion to "
+        "approve items A through K. Mayor Ode called for a vote. Chair Kemp stated this has "
+        "been a long time coming."
+    )
+    assert speakers(text) == ["Chair Kemp"]
+    assert [c.text for c in find_contributions(text)] == [
+        "Chair Kemp stated this has been a long time coming."
+    ]

@@ -142,6 +142,14 @@ _DASH_TURN_RE = re.compile(rf"^(?P<who>{PERSON})\s+[-–—]\s*(?P<said>[A-Za-z]
 # A second speaker within the sentence: "..., to which the Supervising Planner responded ...".
 _ANSWERS = r"\s+(?:responded|replied|answered|stated|said|explained|advised|confirmed)\b"
 _TO_WHICH_RE = re.compile(rf"\bto\s+which\s+(?P<who>{PERSON}|{ROLE}|{FULL_NAME}){_ANSWERS}")
+# Chairing, not speaking: "Chair Kemp declared the motion PASSED", "asked for a motion to
+# approve", "called for a vote", "called the roll".
+_PROCEDURE_RE = re.compile(
+    rf"^(?:{PERSON}|{ROLE}|{FULL_NAME})\s+(?:declared\s+(?:the\s+(?:motion|item|vote|result"
+    r"|resolution|meeting)|(?:it\s+)?(?:carried|passed|adopted|lost|failed|closed|open))"
+    r"|(?:asked|called)\s+for\s+(?:a\s+|the\s+)?(?:motion|second|vote|roll|question)"
+    r"|called\s+the\s+roll)\b"
+)
 # A titled member answering after a comma: "Cllr Ryves asked ..., Cllr Mrs Leamon stated ...".
 _THEN_RE = re.compile(rf"[,;]\s+(?P<who>{PERSON}){_ANSWERS}")
 # Noted speech: "it being noted that Councillor Rahman presented", "It was noted that Cllr X said".
@@ -446,6 +454,8 @@ def _attribute(sentence: str, people: Roster) -> list[_Said]:
     sentence = sentence.strip()
     bare = _ASIDE_RE.sub("", _FIELD_PREFIX_RE.sub("", _MARKER_RE.sub("", sentence)))
     bare = _GLUED_TITLE_RE.sub(r"\1 ", bare)
+    if _PROCEDURE_RE.match(bare):
+        return []
     said = _first_speaker(bare, sentence, people) or _after_heading(bare, sentence, people)
     match = (_TO_WHICH_RE.search(bare) if said else None) or _THEN_RE.search(bare)
     if match:
