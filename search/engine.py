@@ -29,7 +29,7 @@ from search.query import (
     parse_query,
     parse_user_date,
 )
-from search.ranking import Relaxed, coordinate, prepare, relax
+from search.ranking import Relaxed, prepare, rank, relax
 from search.results import SORTS, FacetCount, Hit, MeetingGroup, Page
 from search.schema import DEFAULT_FIELDS, FACETS
 from search.storage import MANIFEST, IndexDir, open_index, read_json, understood
@@ -270,10 +270,7 @@ class SearchEngine:
         start = (request.page - 1) * request.per_page
         scoring = _scoring_query(parsed.query)
         if request.sort == "relevance" and scoring is not None:
-            scores = evaluator.scores(scoring)
-            if relaxed is not None:
-                coordinate(evaluator, scores, relaxed.words)
-            ranked = top(scores, docnums, limit)
+            ranked = top(rank(evaluator, scoring, docnums, relaxed), docnums, limit)
         else:
             dates = evaluator.dates()[docnums]
             # oldest: by date then document order; newest: the reverse date, a meeting's

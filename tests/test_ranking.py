@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
+import numpy
 import pytest
 from whoosh.lang.porter import stem
 
 from search.analysis import index_terms, query_tokens
 from search.engine import SearchEngine, SearchRequest
+from search.query import parse_query
+from search.ranking import _near, word_pairs
 from search.results import Page
 from search.schema import about
 
@@ -102,3 +105,18 @@ def test_about_holds_the_distinctive_words_of_a_chunks_meeting() -> None:
         "Ashbury Planning 11 February 2021"
     )
     assert about(None, None, None, "Councillor Zoë Hartley") == "Councillor Zoë Hartley"
+
+
+def test_words_close_together_are_found_within_a_few_words(engine: SearchEngine) -> None:
+    gen = engine.generation()
+    together = run(engine, '"outline business case"').hits[0].id
+    apart = next(
+        h.id
+        for h in run(engine, "outline case", kind=("item",)).hits
+        if "outline business case" not in (engine.document(h.id) or {})["text"].lower()
+    )
+    numbers = numpy.array(sorted(gen.searcher.document_number(id=i) for i in (together, apart)))
+    near = _near(gen.evaluator(), "text", "outlin", "case", numbers)  # "business" between
+    assert [int(n) for n in numbers[near]] == [gen.searcher.document_number(id=together)]
+    pairs = word_pairs(parse_query("the outline business case", gen).query)
+    assert pairs == [("outlin", "busi"), ("busi", "case")]
