@@ -270,7 +270,8 @@ class SearchEngine:
         start = (request.page - 1) * request.per_page
         scoring = _scoring_query(parsed.query)
         if request.sort == "relevance" and scoring is not None:
-            ranked = top(rank(evaluator, scoring, docnums, relaxed), docnums, limit)
+            scores = rank(evaluator, scoring, docnums, relaxed)
+            ranked = top(scores, docnums, limit, then=evaluator.dates())  # ties: newer first
         else:
             dates = evaluator.dates()[docnums]
             # oldest: by date then document order; newest: the reverse date, a meeting's

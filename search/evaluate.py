@@ -191,12 +191,19 @@ def _combine(op: Any, parts: list[numpy.ndarray], size: int, empty: bool) -> num
     return result
 
 
-def top(scores: numpy.ndarray, docnums: numpy.ndarray, limit: int) -> list[tuple[float, int]]:
-    """Return the best ``limit`` of ``docnums`` by score, ties in document order (as Whoosh)."""
+def top(
+    scores: numpy.ndarray,
+    docnums: numpy.ndarray,
+    limit: int,
+    then: numpy.ndarray | None = None,
+) -> list[tuple[float, int]]:
+    """Return the best ``limit`` of ``docnums`` by score, ties by ``then`` (every document's
+    number, the higher first: the date) and then in document order (as Whoosh)."""
     chosen = scores[docnums]
     if len(docnums) > limit:
         threshold = numpy.partition(chosen, len(chosen) - limit)[len(chosen) - limit]
         keep = chosen >= threshold
         docnums, chosen = docnums[keep], chosen[keep]
-    order = numpy.lexsort((docnums, -chosen))[:limit]
+    keys = (docnums, -chosen) if then is None else (docnums, -then[docnums], -chosen)
+    order = numpy.lexsort(keys)[:limit]
     return [(float(chosen[i]), int(docnums[i])) for i in order]

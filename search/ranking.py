@@ -260,7 +260,8 @@ def rank(
     evaluator: Evaluator, scoring: query.Query, docnums: numpy.ndarray, relaxed: Relaxed | None
 ) -> numpy.ndarray:
     """Return every chunk's score for a search (meaningful among ``docnums``, its matches):
-    BM25F of its words, times the share of them held when relaxed, raised for words together."""
+    BM25F of its words, times the share of them held when relaxed, raised for words together
+    (engine.py orders equal scores by date, the newer first: recency breaks ties only)."""
     pairs = word_pairs(query.And(list(relaxed.words)) if relaxed is not None else scoring)
     pairs = [p for p in pairs if all(_few(evaluator, w) for w in p)]
     for word in {w for pair in pairs for w in pair}:

@@ -120,3 +120,11 @@ def test_words_close_together_are_found_within_a_few_words(engine: SearchEngine)
     assert [int(n) for n in numbers[near]] == [gen.searcher.document_number(id=together)]
     pairs = word_pairs(parse_query("the outline business case", gen).query)
     assert pairs == [("outlin", "busi"), ("busi", "case")]
+
+
+def test_of_equal_scores_the_newer_meeting_comes_first(engine: SearchEngine) -> None:
+    page = run(engine, '"there were no apologies for absence"', kind=("item",))
+    ties = [h for h in page.hits if h.score == page.hits[0].score]
+    assert len(ties) >= 3
+    dates = [h.date or "" for h in ties]
+    assert dates == sorted(dates, reverse=True)
