@@ -334,3 +334,24 @@ def test_a_meeting_link_is_only_ever_a_web_address(tmp_path: Path) -> None:
         ("minutes/3.txt", "https://example.org/m/1"),
         ("minutes/4.txt", "HTTP://EXAMPLE.ORG/m/2"),
     ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/static/../../pyproject.toml",
+        "/static/..%2f..%2fpyproject.toml",
+        "/static/%2e%2e/%2e%2e/pyproject.toml",
+        "/static/....//....//pyproject.toml",
+        "/static//etc/passwd",
+        "/static/%2fetc%2fpasswd",
+        "/items/..%2f..%2f..%2fetc%2fpasswd",
+        "/speakers/..%2f..%2fpyproject.toml",
+        "/api/meetings/%2e%2e%2f%2e%2e%2fpyproject.toml",
+    ],
+)
+def test_no_path_leads_out_of_the_site(client, url: str) -> None:  # type: ignore[no-untyped-def]
+    response = client.get(url)
+    body = response.get_data(as_text=True)
+    assert response.status_code in (301, 308, 400, 404), (url, response.status_code)
+    assert "[build-system]" not in body and "root:x:0" not in body
