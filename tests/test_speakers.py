@@ -499,3 +499,13 @@ def test_chairing_is_not_speaking() -> None:
     assert [c.text for c in find_contributions(text)] == [
         "Chair Kemp stated this has been a long time coming."
     ]
+
+
+def test_welsh_puts_the_verb_first() -> None:
+    known = Roster(["Cynghorydd Joseph Davies", "Cynghorydd Peter Harries"])
+    text = (
+        "Dymunodd y Cyng. Joseph Davies Flwyddyn Newydd Dda i aelodau. "
+        "Fe wnaeth y Cyng. P. Harries ddatgan diddordeb yng Nghais Cynllunio E/34841. "
+        "Cynhaliwyd y cyfarfod am 7.30pm."
+    )
+    assert speakers(text, known) == ["Cynghorydd Joseph Davies", "Cynghorydd Peter Harries"]

@@ -142,6 +142,14 @@ _DASH_TURN_RE = re.compile(rf"^(?P<who>{PERSON})\s+[-–—]\s*(?P<said>[A-Za-z]
 # A second speaker within the sentence: "..., to which the Supervising Planner responded ...".
 _ANSWERS = r"\s+(?:responded|replied|answered|stated|said|explained|advised|confirmed)\b"
 _TO_WHICH_RE = re.compile(rf"\bto\s+which\s+(?P<who>{PERSON}|{ROLE}|{FULL_NAME}){_ANSWERS}")
+# Welsh puts the verb first, in the past tense in -odd: "Dywedodd y Cyng. J. Davies ...",
+# "Dymunodd y Cadeirydd, y Cyng. Joseph Davies, ...", and "Fe wnaeth y Cyng. P. Harries ddatgan
+# ..." ("Cllr P. Harries declared ...").
+_WELSH_RE = re.compile(
+    rf"^(?:Fe\s+)?(?:[A-Z]\w+odd|wnaeth)\s+y\s+(?:Cadeirydd,?\s+y\s+)?"
+    r"(?P<title>(?:Cynghorydd(?:\s+Sir)?|Cyng\.?)(?:\s+(?:Mrs|Mr|Ms|Dr)\.?)?)"
+    rf"(?P<name>(?:\s+{_WORD}){{1,4}})"
+)
 # Chairing, not speaking: "Chair Kemp declared the motion PASSED", "asked for a motion to
 # approve", "called for a vote", "called the roll".
 _PROCEDURE_RE = re.compile(
@@ -501,7 +509,21 @@ def _first_speaker(bare: str, sentence: str, people: Roster) -> list[_Said]:
         return [_Said(speaker, role, sentence, True)]
     if said := _numbered_one_name(bare, sentence):
         return [said]
+    if match := _WELSH_RE.match(bare):
+        return [_Said(_welsh_name(match, people), None, sentence, True)]
     return [_Said(who, role, sentence, True) for who, role in _other_forms(bare, people)]
+
+
+def _welsh_name(match: re.Match[str], people: Roster) -> str:
+    """Return the member a Welsh sentence names after its verb: the longest run of its
+    capitalised words that is one of the meeting's people, else an initial or first name and
+    a surname (Welsh capitalises more than names: "Joseph Davies Flwyddyn Newydd Dda")."""
+    title, words = match.group("title"), match.group("name").split()
+    for size in range(len(words), 0, -1):
+        name = f"{title} {' '.join(words[:size])}"
+        if people.knows_person(name) and size >= 2 - (len(words) == 1):
+            return people.resolve(name)
+    return people.resolve(_tidy(f"{title} {' '.join(words[:2])}"))
 
 
 def _numbered_one_name(bare: str, sentence: str) -> _Said | None:
@@ -632,7 +654,7 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
         before = text[start : match.start()].rsplit(" ", 1)[-1]
-        if re.fullmatch(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|Cllr|Prof|Rev|St|No|Nos|[a-z])\.?", before):
+        if re.fullmatch(r"(?:[A-Z]|Mr|Mrs|Ms|Dr|Cllr|Cyng|Prof|Rev|St|No|Nos|[a-z])\.?", before):
             continue
         if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*\.?", text[start : match.start()]):
             continue  # the number opening a numbered line: "3. Ann Wu spoke"
