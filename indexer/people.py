@@ -1,0 +1,539 @@
+"""People: one person behind every name a council's minutes give them.
+
+A registry per council, built from its meetings (attendance, speakers, movers and seconders):
+"Councillor Zoë Hartley", "Zoë Hartley" and "Cllr Hartley" are one person when the council's
+own minutes give the evidence, and each link says what that evidence was. Offices ("the Chair",
+"Cabinet Member for Finance") are resolved to their holder only where the same minutes say who
+holds them; otherwise they stay offices. Two people of one surname are never joined on the
+surname alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from indexer.extract.speakers import ROLE, Roster
+from indexer.model import Meeting
+
+# Words of a title written before a name, lower-cased: "Councillor", "Council Member",
+# "Mayor Pro Tem", "Interim City Manager", the Welsh "Cynghorydd Sir".
+TITLE_WORDS = frozenset((
+    "councillor", "councilor", "cllr", "cllrs", "cr", "council", "member", "members",
+    "councilmember", "councilman", "councilwoman", "alderman", "alderwoman", "ald",
+    "commissioner", "supervisor", "trustee", "board", "boardmember", "selectman", "selectwoman",
+    "reeve", "warden", "mayor", "pro", "tem", "tern", "vice", "deputy", "acting", "interim",
+    "assistant", "chief", "lord", "lady", "town", "city", "parish", "county", "borough",
+    "district", "executive", "general", "first", "second", "committee", "staff", "chair",
+    "chairman", "chairwoman", "chairperson", "president", "director", "clerk", "treasurer",
+    "secretary", "manager", "attorney", "auditor", "engineer", "planner", "officer",
+    "superintendent", "pcso", "pc", "sergeant", "inspector", "public", "works", "fire", "police",
+    "planning", "finance", "compliance", "mr", "mrs", "ms", "miss", "mx", "dr", "professor",
+    "prof", "sir", "dame", "reverend", "rev", "rabbi", "pastor", "imam", "cynghorydd", "cyng",
+    "the",
+))  # fmt: skip
+# Courtesy titles that say a person's sex, which two forms of one person never contradict.
+_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# Honours and letters after a name: "MBE", "OBE", "JP".
+_HONOURS = frozenset((
+    "mbe", "obe", "cbe", "kbe", "dbe", "jp", "dl", "bem", "qc", "kc", "mp", "mep", "ma", "bsc",
+    "phd", "esq", "jr", "sr",
+))  # fmt: skip
+# Words that start a surname of several words: "Van Dorn", "De Leon" ("O'Boyle" is one word).
+_PARTICLES = frozenset(("van", "von", "de", "del", "della", "der", "di", "da", "le", "la", "du"))
+# Given names within this many years of each other may be one person's ("J Smith" in 2019
+# and "John Smith" in 2020); a short form further from every candidate stays as written.
+WINDOW_YEARS = 4
+# Titles of one kind, so that "Councilmember Hernandez" finds "Council Member Johnathan
+# Ryan Hernandez" and not "Cristian Hernandez".
+_MEMBER = ("councillor", "councilor", "cllr", "cr", "council", "member", "councilmember",
+           "councilman", "councilwoman", "cyng", "cynghorydd")  # fmt: skip
+_KINDS = {
+    **dict.fromkeys(_MEMBER, "member"),
+    **dict.fromkeys(("chair", "chairman", "chairwoman", "chairperson"), "chair"),
+    "director": "director",
+    "commissioner": "commissioner",
+    "mayor": "mayor",
+}
+# How a name is given when a lone word is a surname: an attendance list, a mover, a seconder.
+_FORMAL = ("attendance:", "mover", "seconder")
+_OFFICE_RE = re.compile(rf"(?:{ROLE})")
+_GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as written, read into its parts: titles, sex, given names, surname."""
+
+    written: str
+    titles: tuple[str, ...]
+    given: tuple[str, ...]
+    surname: str
+    sex: str = ""
+
+    @property
+    def initials(self) -> str:
+        """Return the initials of the given names: "B J", "Bob James" -> "BJ"."""
+        return "".join(fold(g)[0].upper() for g in self.given if g)
+
+    @property
+    def full_given(self) -> str:
+        """Return the first given name when written in full, lower-cased and unaccented."""
+        first = self.given[0] if self.given else ""
+        return fold(first) if len(first.strip(".")) > 1 and not first.isupper() else ""
+
+    @property
+    def is_short(self) -> bool:
+        """Tell a surname written without given name or initial ("Cllr Hartley")."""
+        return not self.given
+
+    @property
+    def key(self) -> str:
+        """Return the name without titles, for ids and display: "zoe-hartley"."""
+        return slug(" ".join((*self.given, self.surname)))
+
+
+def fold(text: str) -> str:
+    """Return text lower-cased without accents: "Zoë" -> "zoe", "Müller" -> "muller"."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slug(text: str) -> str:
+    """Return a lower-case, hyphenated, unaccented form of ``text`` for ids."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def parse_name(written: str) -> Name | None:
+    """Read a person's name into its parts, or None when it is no person's name (an office,
+    a single given name such as "Michele", "Janine B", several people "Zone and Kelley")."""
+    text = re.sub(r"\([^)]*\)", " ", written)
+    if re.search(r"\band\b|&|\d", text):
+        return None
+    text = _uninvert(re.sub(r"\s+", " ", text).strip(" ,.;:"))
+    words = [w for w in re.split(r"[\s/]+", _GLUED_RE.sub(" ", text)) if w]
+    words = [w for w in words if fold(w).strip(".,") not in _HONOURS]
+    titles: list[str] = []
+    while len(words) > 1 and fold(words[0]).strip(".,") in TITLE_WORDS:
+        titles.append(words.pop(0).strip(","))
+    rest = [w.strip(",") for w in words]
+    if not rest or (not titles and len(rest) == 1):
+        return None  # "Marv", "Weitze": a lone word without a title may be a given name
+    cut = _surname_start(rest)
+    surname, given = " ".join(rest[cut:]), tuple(_split_initials(rest[:cut]))
+    if len(surname.strip(".")) < 2 or not surname[0].isupper():
+        return None
+    sex = next((_SEX[fold(t).strip(".")] for t in titles if fold(t).strip(".") in _SEX), "")
+    return Name(written, tuple(titles), given, surname, sex)
+
+
+def _lone_surname(written: str) -> Name | None:
+    """Read a lone word in an attendance list or as mover ("Kelley", "Dara-Abrams") as a
+    surname."""
+    word = written.strip(" ,.;:")
+    if re.fullmatch(r"[A-Z][\w'’-]{2,}", word) and fold(word) not in TITLE_WORDS:
+        return Name(written, (), (), word)
+    return None
+
+
+def _uninvert(text: str) -> str:
+    """Turn "Smith, John" into "John Smith"."""
+    match = re.fullmatch(r"([A-Z][\w'’-]+),\s*([A-Z][\w.'’ -]+)", text)
+    return f"{match.group(2)} {match.group(1)}" if match else text
+
+
+def _surname_start(words: list[str]) -> int:
+    """Return where the surname starts: the last word, with particles before it."""
+    cut = len(words) - 1
+    while cut > 0 and fold(words[cut - 1]) in _PARTICLES:
+        cut -= 1
+    return cut
+
+
+def _split_initials(words: list[str]) -> list[str]:
+    """Split run-together initials: "B.J." -> "B", "J"; "BJ" -> "B", "J"."""
+    out: list[str] = []
+    for word in words:
+        if re.fullmatch(r"(?:[A-Z]\.?){2,3}", word):
+            out.extend(word.replace(".", ""))
+        else:
+            out.append(word.strip("."))
+    return out
+
+
+def compatible(a: Name, b: Name) -> bool:
+    """Tell two names that may be one person's: one surname, no "Mr" against "Ms", given
+    names or initials that agree where both are written ("Jan" and "Janet" agree)."""
+    if fold(a.surname) != fold(b.surname) or len({a.sex, b.sex} - {""}) > 1:
+        return False
+    ia, ib = a.initials, b.initials
+    if ia and ib and not (ia.startswith(ib) or ib.startswith(ia)):
+        return False
+    ga, gb = a.full_given, b.full_given
+    if ga and gb and ga != gb:
+        short, long = sorted((ga, gb), key=len)
+        return len(short) >= 3 and long.startswith(short)
+    return True
+
+
+def is_office(written: str) -> bool:
+    """Tell an office written in place of a person: "Chair", "the Cabinet Member for X"."""
+    text = re.sub(r"^the\s+", "", written.strip(), flags=re.IGNORECASE)
+    return _OFFICE_RE.fullmatch(text) is not None or text.lower() in ("mayor", "leader")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name form written at one meeting, and how: attendance role, speaker, mover."""
+
+    form: str
+    source: str
+    date: date | None
+    how: str
+    office: str | None = None  # the office the minutes give the speaker there
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a name form was put with a person (or an office with its holder)."""
+
+    form: str
+    reason: str
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"form": self.form, "reason": self.reason, "source": self.source}
+
+
+@dataclass
+class Person:
+    """A person (or an office left unresolved) of one council, with the forms seen."""
+
+    id: str
+    name: str
+    kind: str = "person"  # or "office"
+    forms: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    offices: list[str] = field(default_factory=list)
+    meetings: set[str] = field(default_factory=set)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "forms": sorted(self.forms),
+            "offices": sorted(set(self.offices)),
+            "meetings": len(self.meetings),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class OfficeUse:
+    """An office written in place of a speaker at one meeting, and its holder if known."""
+
+    office: str
+    source: str
+    holder: str | None  # a person id
+    reason: str
+    form: str = ""  # as written: "the Chairman"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "office": self.office,
+            "form": self.form,
+            "source": self.source,
+            "holder": self.holder,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class Registry:
+    """The people of one council: ids by (meeting, form), persons by id."""
+
+    council: str
+    people: dict[str, Person] = field(default_factory=dict)
+    by_mention: dict[tuple[str, str], str] = field(default_factory=dict)
+    offices: list[OfficeUse] = field(default_factory=list)
+
+    def ids(self, form: str) -> set[str]:
+        """Return the ids a name form was given, at any meeting."""
+        return {pid for (_, f), pid in self.by_mention.items() if f == form}
+
+    def person_of(self, source: str, form: str) -> Person | None:
+        """Return the person a form stands for at one meeting."""
+        pid = self.by_mention.get((source, form))
+        return self.people.get(pid) if pid else None
+
+    def to_dict(self) -> dict[str, Any]:
+        people = sorted(self.people.values(), key=lambda p: (p.kind, p.id))
+        return {
+            "council": self.council,
+            "people": [p.to_dict() for p in people],
+            "offices": [o.to_dict() for o in self.offices],
+        }
+
+
+def mentions(meeting: Meeting) -> list[Mention]:
+    """Return every name form a meeting gives a person, with how it was given."""
+    out = [Mention(a.name, meeting.source, meeting.date, f"attendance:{a.role}")
+           for a in meeting.attendance]  # fmt: skip
+    for item in meeting.items:
+        for c in item.contributions:
+            office = c.role if c.role and is_office(c.role) else None
+            out.append(Mention(c.speaker, meeting.source, meeting.date, "speaker", office))
+        for r in item.resolutions:
+            out += [Mention(w, meeting.source, meeting.date, how)
+                    for w, how in ((r.mover, "mover"), (r.seconder, "seconder")) if w]  # fmt: skip
+    return out
+
+
+def build_registries(meetings: Iterable[Meeting]) -> dict[str, Registry]:
+    """Return a registry per council named by the meetings (unnamed ones under "")."""
+    grouped: dict[str, list[Meeting]] = {}
+    for meeting in meetings:
+        grouped.setdefault(meeting.council or "", []).append(meeting)
+    return {c: build_registry(c, ms) for c, ms in sorted(grouped.items())}
+
+
+def build_registry(council: str, meetings: Iterable[Meeting]) -> Registry:
+    """Return the registry of one council's people from its meetings."""
+    return _Builder(council, list(meetings)).build()
+
+
+class _Builder:
+    """Link a council's name forms to persons in three passes: full names, short names at
+    their meeting, offices at their meeting."""
+
+    def __init__(self, council: str, meetings: list[Meeting]) -> None:
+        self.registry = Registry(council)
+        self.prefix = slug(council) or "council"
+        self.meetings = meetings
+        self.all = [m for meeting in meetings for m in mentions(meeting)]
+        self.names: dict[str, Name | None] = {}
+        self.clusters: list[_Cluster] = []
+
+    def build(self) -> Registry:
+        for mention in self.all:
+            if mention.form not in self.names:
+                self.names[mention.form] = (
+                    None if is_office(mention.form) else parse_name(mention.form)
+                )
+        for mention in self.all:
+            if self.names[mention.form] is None and mention.how.startswith(_FORMAL):
+                self.names[mention.form] = _lone_surname(mention.form)
+        self._cluster_full_names()
+        for meeting in self.meetings:
+            self._resolve_meeting(meeting)
+        for cluster in self.clusters:
+            self._person(cluster)
+        return self.registry
+
+    # Pass 1: names with a given name or initials, one cluster per person of the council.
+    def _cluster_full_names(self) -> None:
+        full = {form: n for form, n in self.names.items() if n and not n.is_short}
+        for form in sorted(full, key=lambda f: _specificity(full[f])):
+            name = full[form]
+            fits = [c for c in self.clusters if c.accepts(name)]
+            if len(fits) == 1:
+                fits[0].add(name, _why_full(name, fits[0]))
+            elif not fits:
+                self.clusters.append(_Cluster(name))
+        for cluster in self.clusters:
+            cluster.full_forms = frozenset(cluster.forms)
+            cluster.dates = sorted(
+                {m.date for m in self.all if m.form in cluster.full_forms and m.date}
+            )
+
+    # Pass 2: each mention at its meeting: full names to their cluster, short names to the
+    # one person of the meeting (or else of the council at that time) they can be.
+    def _resolve_meeting(self, meeting: Meeting) -> None:
+        own = [m for m in self.all if m.source == meeting.source]
+        here = [c for c in self.clusters if any(m.form in c.full_forms for m in own)]
+        chair = next((m.form for m in own if m.how == "attendance:chair"), None)
+        for mention in own:
+            key = (mention.source, mention.form)
+            if key in self.registry.by_mention:
+                continue
+            name = self.names[mention.form]
+            if name is None:
+                self._unresolved(mention, is_office(mention.form))
+                continue
+            cluster, evidence = self._place(name, mention, here, chair)
+            if cluster is None:
+                self._unresolved(mention, False)
+            else:
+                cluster.mentions.append(mention)
+                if evidence and mention.form not in cluster.forms:
+                    cluster.forms.append(mention.form)
+                    cluster.evidence.append(evidence)
+                self.registry.by_mention[key] = cluster.id(self)
+        self._resolve_offices(meeting, own, chair)
+
+    def _place(
+        self, name: Name, mention: Mention, here: list[_Cluster], chair: str | None
+    ) -> tuple[_Cluster | None, Evidence | None]:
+        home = next((c for c in self.clusters if mention.form in c.full_forms), None)
+        if home:
+            return home, None
+        fits = [c for c in here if c.accepts(name)]
+        if len(fits) > 1:
+            fits = _narrow_by_title(name, fits, chair)
+        if len(fits) == 1:
+            what = "the only person of that name at this meeting"
+            return fits[0], Evidence(mention.form, what, mention.source)
+        if fits:
+            return None, None  # two of that surname at this meeting: never guess
+        near = [c for c in self.clusters if c.accepts(name) and c.near(mention.date)]
+        if len(near) > 1:
+            near = _narrow_by_title(name, near, None)
+        if len(near) == 1 and mention.date is not None:
+            what = f"the council's only person of that name within {WINDOW_YEARS} years"
+            return near[0], Evidence(mention.form, what, mention.source)
+        return None, None
+
+    def _unresolved(self, mention: Mention, office: bool) -> None:
+        """Give a form no person claims an id of its own: the office, or the name as written."""
+        if office and mention.how == "speaker":
+            return  # offices speaking are resolved (or kept) in _resolve_offices
+        name = self.names.get(mention.form)
+        if office:
+            tail = slug(re.sub(r"^the\s+", "", mention.form, flags=re.I))
+            pid, kind = f"{self.prefix}/office/{tail}", "office"
+        else:
+            pid, kind = (
+                self._free_id(name) if name else f"{self.prefix}/{slug(mention.form)}",
+                "person",
+            )
+        person = self.registry.people.setdefault(pid, Person(pid, mention.form, kind))
+        if mention.form not in person.forms:
+            person.forms.append(mention.form)
+        person.meetings.add(mention.source)
+        self.registry.by_mention[(mention.source, mention.form)] = pid
+
+    def _free_id(self, name: Name) -> str:
+        key = "-".join(x for x in ({"m": "mr", "f": "ms"}.get(name.sex, ""), name.key) if x)
+        return f"{self.prefix}/{key}"
+
+    # Pass 3: offices written in place of a speaker, resolved through the meeting's roster.
+    def _resolve_offices(self, meeting: Meeting, own: list[Mention], chair: str | None) -> None:
+        roles = {m.office.lower(): m.form for m in own if m.office and m.form != m.office}
+        roster = Roster([a.name for a in meeting.attendance], chair=chair, roles=roles)
+        for mention in own:
+            if mention.how != "speaker" or not is_office(mention.form):
+                continue
+            if (meeting.source, mention.form) in self.registry.by_mention:
+                continue
+            holder, _ = roster.resolve_role(mention.form)
+            pid = self.registry.by_mention.get((meeting.source, holder))
+            office = re.sub(r"^the\s+", "", mention.form, flags=re.I)
+            if holder != office and pid:
+                why = "the same minutes name its holder"
+                use = OfficeUse(office, meeting.source, pid, why, mention.form)
+            else:
+                why = "the minutes do not say who holds it"
+                use = OfficeUse(office, meeting.source, None, why, mention.form)
+                pid = f"{self.prefix}/office/{slug(office)}"
+                person = self.registry.people.setdefault(pid, Person(pid, office, "office"))
+                person.meetings.add(meeting.source)
+                if mention.form not in person.forms:
+                    person.forms.append(mention.form)
+            self.registry.offices.append(use)
+            self.registry.by_mention[(meeting.source, mention.form)] = pid
+
+    def _person(self, cluster: _Cluster) -> None:
+        pid = cluster.id(self)
+        person = self.registry.people.setdefault(pid, Person(pid, cluster.display()))
+        person.forms = sorted(set(person.forms) | set(cluster.forms))
+        person.evidence = cluster.evidence + person.evidence
+        person.meetings |= {m.source for m in cluster.mentions}
+        person.offices += [m.office for m in cluster.mentions if m.office]
+
+
+def _specificity(name: Name) -> tuple[int, int, int, str]:
+    """Order names fullest first: full given names, then more initials, then longer."""
+    full = sum(1 for g in name.given if len(g) > 1)
+    return (-full, -len(name.initials), -len(name.written), name.written)
+
+
+def _why_full(name: Name, cluster: _Cluster) -> Evidence:
+    first = cluster.names[0]
+    if name.key == first.key:
+        return Evidence(name.written, "the same name once titles are set aside")
+    return Evidence(
+        name.written,
+        f"initials and given names agree with {first.written!r}, the council's only "
+        "person they fit",
+    )
+
+
+def _narrow_by_title(name: Name, fits: list[_Cluster], chair: str | None) -> list[_Cluster]:
+    """Of several people of one surname, keep the one a title points to: "Chair Kemp" the
+    meeting's chair, "Councilmember Hernandez" the only one written with a member's title."""
+    titles = _title_kinds(name)
+    if not titles:
+        return fits
+    if chair and titles & {"chair", "chairman", "chairwoman", "chairperson"}:
+        chaired = [c for c in fits if chair in c.forms]
+        if len(chaired) == 1:
+            return chaired
+    titled = [c for c in fits if any(titles & _title_kinds(n) for n in c.names)]
+    return titled if len(titled) == 1 else fits
+
+
+def _title_kinds(name: Name) -> set[str]:
+    """Return the kinds of title a name carries: {"member", "chair"} for "Cllr Chair X"."""
+    return {_KINDS[k] for k in (fold(t).strip(".") for t in name.titles) if k in _KINDS}
+
+
+class _Cluster:
+    """The forms of one person's full name found so far, and the mentions placed with it."""
+
+    def __init__(self, first: Name) -> None:
+        self.names = [first]
+        self.forms = [first.written]
+        self.evidence: list[Evidence] = []
+        self.mentions: list[Mention] = []
+        self.dates: list[date] = []
+        self.full_forms: frozenset[str] = frozenset()
+        self._id: str | None = None
+
+    def accepts(self, name: Name) -> bool:
+        return all(compatible(name, n) for n in self.names)
+
+    def add(self, name: Name, evidence: Evidence) -> None:
+        self.names.append(name)
+        self.forms.append(name.written)
+        self.evidence.append(evidence)
+
+    def near(self, when: date | None) -> bool:
+        """Tell a date within the window of this person's dated mentions."""
+        if when is None or not self.dates:
+            return when is None and not self.dates
+        return self.dates[0].year - WINDOW_YEARS <= when.year <= self.dates[-1].year + WINDOW_YEARS
+
+    def display(self) -> str:
+        return max(
+            self.names, key=lambda n: (-_specificity(n)[0], len(n.initials), len(n.written))
+        ).written
+
+    def id(self, builder: _Builder) -> str:
+        """Return the person's id: the council's slug and the fullest name, stable across
+        rebuilds; a sex or a number is added only when two people would share it."""
+        if self._id is None:
+            best = max(self.names, key=lambda n: (-_specificity(n)[0], len(n.initials)))
+            taken = {c._id for c in builder.clusters if c._id}
+            base = f"{builder.prefix}/{best.key}"
+            if base in taken:
+                base = builder._free_id(best)
+            n, pid = 2, base
+            while pid in taken:
+                pid, n = f"{base}-{n}", n + 1
+            self._id = pid
+        return self._id
