@@ -509,3 +509,12 @@ def test_welsh_puts_the_verb_first() -> None:
         "Cynhaliwyd y cyfarfod am 7.30pm."
     )
     assert speakers(text, known) == ["Cynghorydd Joseph Davies", "Cynghorydd Peter Harries"]
+
+
+def test_french_minutes() -> None:
+    text = (
+        "M. Dupont indique que le budget est équilibré. Monsieur Jean Martin, adjoint aux "
+        "finances, répond que la dette diminue. Madame Claire Petit s’interroge sur le "
+        "calendrier des travaux. Le conseil municipal approuve à l'unanimité."
+    )
+    assert speakers(text) == ["M. Dupont", "Monsieur Jean Martin", "Madame Claire Petit"]

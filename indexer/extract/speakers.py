@@ -150,6 +150,15 @@ _WELSH_RE = re.compile(
     r"(?P<title>(?:Cynghorydd(?:\s+Sir)?|Cyng\.?)(?:\s+(?:Mrs|Mr|Ms|Dr)\.?)?)"
     rf"(?P<name>(?:\s+{_WORD}){{1,4}})"
 )
+# French minutes: "M. Dupont indique que ...", "Mme la Maire présente le rapport", "Monsieur
+# Martin, adjoint aux finances, répond que ...".
+_FRENCH_RE = re.compile(
+    r"^(?P<who>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)"
+    rf"|(?:{_WORD}\s+){{0,2}}{_WORD}))(?:\s*,\s*[^,.;:]{{2,80}},)?\s+"
+    r"(?:indique|pr[ée]cise|explique|pr[ée]sente|rappelle|propose|demande|r[ée]pond|souligne"
+    r"|informe|expose|d[ée]clare|ajoute|estime|signale|remercie|annonce|souhaite|intervient"
+    r"|s['’]interroge|fait\s+(?:part|remarquer|savoir)|donne\s+lecture|rend\s+compte)\b"
+)
 # Chairing, not speaking: "Chair Kemp declared the motion PASSED", "asked for a motion to
 # approve", "called for a vote", "called the roll".
 _PROCEDURE_RE = re.compile(
@@ -509,6 +518,9 @@ def _first_speaker(bare: str, sentence: str, people: Roster) -> list[_Said]:
         return [_Said(speaker, role, sentence, True)]
     if said := _numbered_one_name(bare, sentence):
         return [said]
+    if match := _FRENCH_RE.match(bare):
+        speaker, role = people.resolve_role(_tidy(match.group("who")))
+        return [_Said(speaker, role, sentence, True)]
     if match := _WELSH_RE.match(bare):
         return [_Said(_welsh_name(match, people), None, sentence, True)]
     return [_Said(who, role, sentence, True) for who, role in _other_forms(bare, people)]
