@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -350,4 +351,27 @@ def test_a_docx_part_packed_like_a_bomb_is_refused(tmp_path: Path) -> None:
     assert raised.value.reason.startswith("word/media/image1.bin is packed ")
     assert raised.value.reason.endswith(
         " times smaller than it unpacks, as a zip bomb is; it was not opened"
+    )
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_a_document_with_too_much_text_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """The text a PDF or Word file gives is held to the limit of a text file's."""
+    monkeypatch.setattr("indexer.read.MAX_TEXT_CHARS", 40)
+    if kind == "pdf":
+        path = make_pdf(tmp_path / "long.pdf", [GOOD_PDF])
+    else:
+        document = Document()
+        for line in GOOD_PDF:
+            document.add_paragraph(line)
+        document.save(str(tmp_path / "long.docx"))
+        path = tmp_path / "long.docx"
+    with pytest.raises(UnreadableDocument) as raised:
+        read_document(path)
+    assert re.fullmatch(
+        r"the document holds 0\.0 million characters of text, over the limit of 0\.0 million; "
+        r"split it into smaller files",
+        raised.value.reason,
     )
