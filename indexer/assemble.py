@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.extract.attendance import find_attendance, find_roles, roster
+from indexer.extract.attendance import find_attendance, find_roles, roster, signed_officer
 from indexer.extract.dates import infer_meeting_date
 from indexer.extract.header import Header, read_header
 from indexer.extract.items import RawItem, split_items
@@ -43,6 +43,9 @@ def assemble(
 ) -> Meeting:
     """Build the Meeting, reading attendance, speakers and resolutions from each part."""
     attendance = read_attendance(preamble, raw_items)
+    signed = signed_officer(full_text)
+    if signed and not any(same_person(signed.name, a.name) for a in attendance):
+        attendance.append(signed)
     chair = next((a.name for a in attendance if a.role == "chair"), None)
     chair = chair or signed_chair(full_text, (a.name for a in attendance))
     opening = "\n\n".join(_attendance_parts(preamble, raw_items))

@@ -290,3 +290,17 @@ def test_a_table_padded_with_no_break_spaces_one_member_a_paragraph() -> None:
     found = find_attendance(text)
     assert [a.role for a in found] == ["chair", "present", "present"]
     assert [a.name.split()[-1] for a in found] == ["Reid", "Pogmore", "Agate"]
+
+
+def test_the_officer_who_signs_the_minutes_off() -> None:
+    from indexer.extract.attendance import signed_officer
+
+    minutes = (
+        "There being no further business, the Mayor adjourned the meeting at 9:52 p.m.\n\n"
+        "Respectfully submitted,\n\nLara Weisiger\nCity Clerk\n\n"
+        "The agenda for this meeting was posted in accordance with the Sunshine Ordinance.\n"
+    )
+    officer = signed_officer(minutes)
+    assert officer is not None
+    assert (officer.name, officer.role) == ("City Clerk Lara Weisiger", "officer")
+    assert signed_officer("Respectfully submitted,\n\nThe Committee") is None

@@ -209,6 +209,30 @@ class _Label(NamedTuple):
     skip: bool = False
 
 
+# The officer who signs the minutes off at their end: "Respectfully submitted, / Lara
+# Weisiger, City Clerk", "Minutes taken by: Sue Pogmore, Parish Clerk".
+_SIGNED_RE = re.compile(
+    r"^[ \t]*(?:Respectfully\s+submitted|Submitted\s+by|Minutes\s+(?:taken|recorded|prepared)"
+    r"\s+by|Recorded\s+by|Prepared\s+by)[ \t]*[,:]?\s*"
+    r"(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3})[ \t]*(?:[,–-][ \t]*|\n[ \t]*)"
+    r"(?P<office>(?:[A-Z][\w-]*[ \t]+){0,3}(?:Clerk|Secretary|Officer|Manager|Administrator"
+    r"|Assistant|Coordinator|Director))\b",
+    re.MULTILINE,
+)
+SIGNED_REACH = 2000  # characters at the end of a meeting in which its minutes are signed off
+
+
+def signed_officer(text: str) -> Attendance | None:
+    """Return the officer who signed the minutes off at their end, or None."""
+    matches = list(_SIGNED_RE.finditer(text[-SIGNED_REACH:]))
+    if not matches:
+        return None
+    match = matches[-1]
+    officer = Attendance(f"{match.group('office')} {match.group('name')}", "officer")
+    _explain([officer], "the officer who signed the minutes ('Respectfully submitted,')", "")
+    return officer
+
+
 def find_roles(text: str) -> dict[str, str]:
     """Return who holds which office, from "Councillor X (Cabinet Member for Y)" notes."""
     roles = {}
