@@ -565,3 +565,14 @@ def test_a_page_marker_line_is_a_break_and_a_roman_numeral_alone_is_a_heading() 
         ("I", "CALL TO ORDER"),
         ("II", "ADJOURN"),
     ]
+
+
+def test_a_file_numbered_item_under_a_heading_in_capitals() -> None:
+    text = (
+        "05-1139 23. Approving Tax Abatement Application for 1800 Guthrie Avenue. Moved by\n"
+        "Hensley to adopt. Motion Carried 6-1.\n\n"
+        "SETTING DATE OF HEARINGS\n"
+        "05-1140 25. On rezoning property in the vicinity of 627 SE 6th Street. Moved by\n"
+        "Hensley to adopt. Motion Carried 6-1.\n"
+    )
+    assert [number for number, _ in numbers_and_titles(text)] == ["23", "25"]
