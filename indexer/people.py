@@ -47,7 +47,7 @@ _HONOURS = frozenset((
 _PARTICLES = frozenset(("van", "von", "de", "del", "della", "der", "di", "da", "le", "la", "du"))
 # Given names within this many years of each other may be one person's ("J Smith" in 2019
 # and "John Smith" in 2020); a short form further from every candidate stays as written.
-WINDOW_YEARS = 4
+WINDOW_YEARS = 6
 # Titles of one kind, so that "Councilmember Hernandez" finds "Council Member Johnathan
 # Ryan Hernandez" and not "Cristian Hernandez".
 _MEMBER = ("councillor", "councilor", "cllr", "cr", "council", "member", "councilmember",
@@ -62,7 +62,14 @@ _KINDS = {
 # How a name is given when a lone word is a surname: an attendance list, a mover, a seconder.
 _FORMAL = ("attendance:", "mover", "seconder")
 _OFFICE_RE = re.compile(rf"(?:{ROLE})")
-_GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_GLUED_RE = re.compile(r"^([A-Z][a-z]+)([A-Z][\w'’-]+)$")  # "CityAttorney", "MayorAmezcua"
+# The last word of an office written without a name: "Chief Financial Officer", "City Clerk".
+_OFFICE_HEADS = frozenset((
+    "officer", "manager", "director", "clerk", "attorney", "engineer", "treasurer", "secretary",
+    "advisor", "adviser", "planner", "coordinator", "solicitor", "executive", "chair",
+    "chairman", "chairwoman", "chairperson", "mayor", "leader", "superintendent", "auditor",
+    "administrator", "specialist", "surveyor",
+))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -115,20 +122,33 @@ def parse_name(written: str) -> Name | None:
     if re.search(r"\band\b|&|\d", text):
         return None
     text = _uninvert(re.sub(r"\s+", " ", text).strip(" ,.;:"))
-    words = [w for w in re.split(r"[\s/]+", _GLUED_RE.sub(" ", text)) if w]
+    words = [p for w in re.split(r"[\s/]+", text) if w for p in _unglue(w)]
     words = [w for w in words if fold(w).strip(".,") not in _HONOURS]
     titles: list[str] = []
-    while len(words) > 1 and fold(words[0]).strip(".,") in TITLE_WORDS:
+    while len(words) > 1 and _is_title(words[0]):
         titles.append(words.pop(0).strip(","))
     rest = [w.strip(",") for w in words]
     if not rest or (not titles and len(rest) == 1):
         return None  # "Marv", "Weitze": a lone word without a title may be a given name
     cut = _surname_start(rest)
     surname, given = " ".join(rest[cut:]), tuple(_split_initials(rest[:cut]))
-    if len(surname.strip(".")) < 2 or not surname[0].isupper():
+    if len(surname.strip(".")) < 2 or surname.islower():
         return None
     sex = next((_SEX[fold(t).strip(".")] for t in titles if fold(t).strip(".") in _SEX), "")
     return Name(written, tuple(titles), given, surname, sex)
+
+
+def _unglue(word: str) -> list[str]:
+    """Split a title glued to a name ("MayorAmezcua"), never a name ("McCarthy")."""
+    match = _GLUED_RE.match(word)
+    if match and _is_title(match.group(1)):
+        return [match.group(1), match.group(2)]
+    return [word]
+
+
+def _is_title(word: str) -> bool:
+    """Tell a word of a title: "Cllr.", "Vice-Chair", "Councilmember"."""
+    return all(part in TITLE_WORDS for part in fold(word).strip(".,").split("-"))
 
 
 def _lone_surname(written: str) -> Name | None:
@@ -168,22 +188,48 @@ def _split_initials(words: list[str]) -> list[str]:
 def compatible(a: Name, b: Name) -> bool:
     """Tell two names that may be one person's: one surname, no "Mr" against "Ms", given
     names or initials that agree where both are written ("Jan" and "Janet" agree)."""
-    if fold(a.surname) != fold(b.surname) or len({a.sex, b.sex} - {""}) > 1:
+    if len({a.sex, b.sex} - {""}) > 1:
         return False
+    if fold(a.surname) != fold(b.surname):
+        # "Gene Putman" and "Gene Putnam": one given name, a surname misspelt
+        same_given = a.full_given and a.full_given == b.full_given
+        if not (same_given and misspelt(fold(a.surname), fold(b.surname))):
+            return False
     ia, ib = a.initials, b.initials
     if ia and ib and not (ia.startswith(ib) or ib.startswith(ia)):
         return False
     ga, gb = a.full_given, b.full_given
     if ga and gb and ga != gb:
         short, long = sorted((ga, gb), key=len)
-        return len(short) >= 3 and long.startswith(short)
+        return (len(short) >= 3 and long.startswith(short)) or misspelt(ga, gb)
     return True
+
+
+def misspelt(a: str, b: str) -> bool:
+    """Tell two spellings of one name: two letters swapped ("Jaime", "Jamie"), or one letter
+    changed in a long name ("Gwenfil", "Gwenfyl"); never the first letter ("Mark", "Mary"
+    differ in the last, and are two people)."""
+    if a[:1] != b[:1] or a == b:
+        return False
+    if len(a) == len(b) >= 4:
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return (swapped and a[diff[1]] == b[diff[0]]) or (len(diff) == 1 and len(a) >= 6)
+    short, long = sorted((a, b), key=len)
+    return (
+        len(long) == len(short) + 1
+        and len(short) >= 6
+        and any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
+    )
 
 
 def is_office(written: str) -> bool:
     """Tell an office written in place of a person: "Chair", "the Cabinet Member for X"."""
     text = re.sub(r"^the\s+", "", written.strip(), flags=re.IGNORECASE)
-    return _OFFICE_RE.fullmatch(text) is not None or text.lower() in ("mayor", "leader")
+    if _OFFICE_RE.fullmatch(text) is not None:
+        return True
+    words = text.split()
+    return bool(words) and fold(words[-1]) in _OFFICE_HEADS and not re.search(r"\d", text)
 
 
 @dataclass(frozen=True)
@@ -195,6 +241,7 @@ class Mention:
     date: date | None
     how: str
     office: str | None = None  # the office the minutes give the speaker there
+    role: str | None = None  # what the minutes say the speaker is there, office or not
 
 
 @dataclass(frozen=True)
@@ -280,16 +327,25 @@ class Registry:
         }
 
 
-def mentions(meeting: Meeting) -> list[Mention]:
+def meeting_key(meeting: Meeting, alone: bool = True) -> str:
+    """Return the key of a meeting: its file, with committee and date when the file holds
+    several meetings (the City Record's Council, Board of Control...)."""
+    if alone:
+        return meeting.source
+    return f"{meeting.source}#{meeting.committee or ''}@{meeting.date or ''}"
+
+
+def mentions(meeting: Meeting, key: str | None = None) -> list[Mention]:
     """Return every name form a meeting gives a person, with how it was given."""
-    out = [Mention(a.name, meeting.source, meeting.date, f"attendance:{a.role}")
+    key = key or meeting.source
+    out = [Mention(a.name, key, meeting.date, f"attendance:{a.role}")
            for a in meeting.attendance]  # fmt: skip
     for item in meeting.items:
         for c in item.contributions:
             office = c.role if c.role and is_office(c.role) else None
-            out.append(Mention(c.speaker, meeting.source, meeting.date, "speaker", office))
+            out.append(Mention(c.speaker, key, meeting.date, "speaker", office, c.role))
         for r in item.resolutions:
-            out += [Mention(w, meeting.source, meeting.date, how)
+            out += [Mention(w, key, meeting.date, how)
                     for w, how in ((r.mover, "mover"), (r.seconder, "seconder")) if w]  # fmt: skip
     return out
 
@@ -315,9 +371,13 @@ class _Builder:
         self.registry = Registry(council)
         self.prefix = slug(council) or "council"
         self.meetings = meetings
-        self.all = [m for meeting in meetings for m in mentions(meeting)]
+        files = [m.source for m in meetings]
+        self.keys = [meeting_key(m, files.count(m.source) == 1) for m in meetings]
+        self.all = [m for meeting, k in zip(meetings, self.keys, strict=True)
+                    for m in mentions(meeting, k)]  # fmt: skip
         self.names: dict[str, Name | None] = {}
         self.clusters: list[_Cluster] = []
+        self.taken: set[str] = set()
 
     def build(self) -> Registry:
         for mention in self.all:
@@ -329,8 +389,8 @@ class _Builder:
             if self.names[mention.form] is None and mention.how.startswith(_FORMAL):
                 self.names[mention.form] = _lone_surname(mention.form)
         self._cluster_full_names()
-        for meeting in self.meetings:
-            self._resolve_meeting(meeting)
+        for meeting, key in zip(self.meetings, self.keys, strict=True):
+            self._resolve_meeting(meeting, key)
         for cluster in self.clusters:
             self._person(cluster)
         return self.registry
@@ -345,21 +405,40 @@ class _Builder:
                 fits[0].add(name, _why_full(name, fits[0]))
             elif not fits:
                 self.clusters.append(_Cluster(name))
+        self._give_ids()
         for cluster in self.clusters:
             cluster.full_forms = frozenset(cluster.forms)
+            roles = [m.role for m in self.all if m.role and m.form in cluster.full_forms]
+            cluster.title_words = {w for n in cluster.names for w in _title_words(n)} | {
+                fold(w) for role in roles for w in re.findall(r"[A-Za-z]+", role)
+            }
             cluster.dates = sorted(
                 {m.date for m in self.all if m.form in cluster.full_forms and m.date}
             )
 
+    def _give_ids(self) -> None:
+        """Name each person by council and fullest name, stable across rebuilds; a sex or a
+        number is added only when two people would share it ("mr-j-smith", "ms-j-smith")."""
+        bases = [f"{self.prefix}/{c.best().key}" for c in self.clusters]
+        taken: set[str] = set()
+        for cluster, base in zip(self.clusters, bases, strict=True):
+            pid = base if bases.count(base) == 1 else self._free_id(cluster.best())
+            n, unique = 2, pid
+            while unique in taken:
+                unique, n = f"{pid}-{n}", n + 1
+            cluster._id = unique
+            taken.add(unique)
+        self.taken = taken
+
     # Pass 2: each mention at its meeting: full names to their cluster, short names to the
     # one person of the meeting (or else of the council at that time) they can be.
-    def _resolve_meeting(self, meeting: Meeting) -> None:
-        own = [m for m in self.all if m.source == meeting.source]
+    def _resolve_meeting(self, meeting: Meeting, key: str) -> None:
+        own = [m for m in self.all if m.source == key]
         here = [c for c in self.clusters if any(m.form in c.full_forms for m in own)]
         chair = next((m.form for m in own if m.how == "attendance:chair"), None)
         for mention in own:
-            key = (mention.source, mention.form)
-            if key in self.registry.by_mention:
+            at = (mention.source, mention.form)
+            if at in self.registry.by_mention:
                 continue
             name = self.names[mention.form]
             if name is None:
@@ -373,8 +452,8 @@ class _Builder:
                 if evidence and mention.form not in cluster.forms:
                     cluster.forms.append(mention.form)
                     cluster.evidence.append(evidence)
-                self.registry.by_mention[key] = cluster.id(self)
-        self._resolve_offices(meeting, own, chair)
+                self.registry.by_mention[at] = cluster.id(self)
+        self._resolve_offices(meeting, key, own, chair)
 
     def _place(
         self, name: Name, mention: Mention, here: list[_Cluster], chair: str | None
@@ -408,7 +487,7 @@ class _Builder:
             pid, kind = f"{self.prefix}/office/{tail}", "office"
         else:
             pid, kind = (
-                self._free_id(name) if name else f"{self.prefix}/{slug(mention.form)}",
+                self._written_id(name) if name else f"{self.prefix}/{slug(mention.form)}",
                 "person",
             )
         person = self.registry.people.setdefault(pid, Person(pid, mention.form, kind))
@@ -421,31 +500,38 @@ class _Builder:
         key = "-".join(x for x in ({"m": "mr", "f": "ms"}.get(name.sex, ""), name.key) if x)
         return f"{self.prefix}/{key}"
 
+    def _written_id(self, name: Name) -> str:
+        """Return the id of a name no person claims, never one a person has."""
+        pid = self._free_id(name)
+        return f"{pid}-as-written" if pid in self.taken else pid
+
     # Pass 3: offices written in place of a speaker, resolved through the meeting's roster.
-    def _resolve_offices(self, meeting: Meeting, own: list[Mention], chair: str | None) -> None:
+    def _resolve_offices(
+        self, meeting: Meeting, key: str, own: list[Mention], chair: str | None
+    ) -> None:
         roles = {m.office.lower(): m.form for m in own if m.office and m.form != m.office}
         roster = Roster([a.name for a in meeting.attendance], chair=chair, roles=roles)
         for mention in own:
             if mention.how != "speaker" or not is_office(mention.form):
                 continue
-            if (meeting.source, mention.form) in self.registry.by_mention:
+            if (key, mention.form) in self.registry.by_mention:
                 continue
-            holder, _ = roster.resolve_role(mention.form)
-            pid = self.registry.by_mention.get((meeting.source, holder))
             office = re.sub(r"^the\s+", "", mention.form, flags=re.I)
+            holder = roles.get(office.lower()) or roster.resolve_role(mention.form)[0]
+            pid = self.registry.by_mention.get((key, holder))
             if holder != office and pid:
                 why = "the same minutes name its holder"
-                use = OfficeUse(office, meeting.source, pid, why, mention.form)
+                use = OfficeUse(office, key, pid, why, mention.form)
             else:
                 why = "the minutes do not say who holds it"
-                use = OfficeUse(office, meeting.source, None, why, mention.form)
+                use = OfficeUse(office, key, None, why, mention.form)
                 pid = f"{self.prefix}/office/{slug(office)}"
                 person = self.registry.people.setdefault(pid, Person(pid, office, "office"))
-                person.meetings.add(meeting.source)
+                person.meetings.add(key)
                 if mention.form not in person.forms:
                     person.forms.append(mention.form)
             self.registry.offices.append(use)
-            self.registry.by_mention[(meeting.source, mention.form)] = pid
+            self.registry.by_mention[(key, mention.form)] = pid
 
     def _person(self, cluster: _Cluster) -> None:
         pid = cluster.id(self)
@@ -477,14 +563,26 @@ def _narrow_by_title(name: Name, fits: list[_Cluster], chair: str | None) -> lis
     """Of several people of one surname, keep the one a title points to: "Chair Kemp" the
     meeting's chair, "Councilmember Hernandez" the only one written with a member's title."""
     titles = _title_kinds(name)
-    if not titles:
-        return fits
     if chair and titles & {"chair", "chairman", "chairwoman", "chairperson"}:
         chaired = [c for c in fits if chair in c.forms]
         if len(chaired) == 1:
             return chaired
     titled = [c for c in fits if any(titles & _title_kinds(n) for n in c.names)]
-    return titled if len(titled) == 1 else fits
+    if len(titled) == 1:
+        return titled
+    words = _title_words(name)  # "Manager Buckley": "Steve Buckley (Planning Services Manager)"
+    worded = [c for c in fits if words & c.title_words]
+    return worded if len(worded) == 1 else fits
+
+
+# Words of a title too common to tell two people apart.
+_GENERIC = frozenset(("the", "city", "town", "county", "district", "borough", "parish", "of"))
+
+
+def _title_words(name: Name) -> set[str]:
+    """Return the words of a name's titles that may tell two people apart."""
+    words = {p for t in name.titles for p in fold(t).strip(".,").split("-")}
+    return words - _GENERIC - set(_SEX)
 
 
 def _title_kinds(name: Name) -> set[str]:
@@ -502,6 +600,7 @@ class _Cluster:
         self.mentions: list[Mention] = []
         self.dates: list[date] = []
         self.full_forms: frozenset[str] = frozenset()
+        self.title_words: set[str] = set()  # of its titles and the roles the minutes give it
         self._id: str | None = None
 
     def accepts(self, name: Name) -> bool:
@@ -524,16 +623,9 @@ class _Cluster:
         ).written
 
     def id(self, builder: _Builder) -> str:
-        """Return the person's id: the council's slug and the fullest name, stable across
-        rebuilds; a sex or a number is added only when two people would share it."""
-        if self._id is None:
-            best = max(self.names, key=lambda n: (-_specificity(n)[0], len(n.initials)))
-            taken = {c._id for c in builder.clusters if c._id}
-            base = f"{builder.prefix}/{best.key}"
-            if base in taken:
-                base = builder._free_id(best)
-            n, pid = 2, base
-            while pid in taken:
-                pid, n = f"{base}-{n}", n + 1
-            self._id = pid
+        assert self._id is not None, "ids are given after the first pass"
         return self._id
+
+    def best(self) -> Name:
+        """Return the fullest of the names: full given names first, then most initials."""
+        return max(self.names, key=lambda n: (-_specificity(n)[0], len(n.initials)))

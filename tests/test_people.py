@@ -1,0 +1,184 @@
+"""People: one person behind every name a council's minutes give them (indexer/people.py)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from bench import people as bench
+from indexer.model import Attendance, Contribution, Item, Meeting, Resolution
+from indexer.people import Registry, build_registries, build_registry, parse_name
+
+
+def meeting(
+    source: str,
+    when: date,
+    attendance: list[tuple[str, str]],
+    speakers: list[tuple[str, str | None]] = (),  # type: ignore[assignment]
+    movers: list[tuple[str, str | None]] = (),  # type: ignore[assignment]
+    council: str = "Ashbury Borough Council",
+) -> Meeting:
+    """Return a meeting of one item with these people in it."""
+    item = Item(
+        "1",
+        "Library opening hours",
+        contributions=tuple(Contribution(who, "said something.", role) for who, role in speakers),
+        resolutions=tuple(
+            Resolution("RESOLVED", "carried", mover=m, seconder=s) for m, s in movers
+        ),
+    )
+    people = tuple(Attendance(name, role) for name, role in attendance)
+    return Meeting(source, council, "Cabinet", when, attendance=people, items=(item,))
+
+
+def groups(registry: Registry) -> dict[str, list[str]]:
+    """Return {person id: the forms seen} for the persons (not the offices)."""
+    return {p.id: sorted(p.forms) for p in registry.people.values() if p.kind == "person"}
+
+
+def test_names_are_read_without_titles_honours_or_inversion() -> None:
+    name = parse_name("Councillor Mrs M Ellwood")
+    assert name and (name.titles, name.given, name.surname, name.sex) == (
+        ("Councillor", "Mrs"), ("M",), "Ellwood", "f")  # fmt: skip
+    name = parse_name("Smith, John")
+    assert name and (name.given, name.surname) == (("John",), "Smith")
+    name = parse_name("Cllr Jane Doe MBE")
+    assert name and (name.given, name.surname) == (("Jane",), "Doe")
+    name = parse_name("Mr B.J. Smith")
+    assert name and (name.given, name.initials, name.sex) == (("B", "J"), "BJ", "m")
+    name = parse_name("Councilmember MayorAmezcua")
+    assert name and (name.titles, name.surname) == (("Councilmember", "Mayor"), "Amezcua")
+    name = parse_name("Director McMullen")
+    assert name and name.surname == "McMullen"
+    name = parse_name("Gary van Dorn")
+    assert name and (name.given, name.surname) == (("Gary",), "van Dorn")
+    assert parse_name("Marv") is None  # a lone given name
+    assert parse_name("Janine B") is None  # a surname's initial
+    assert parse_name("Zone and Kelley") is None  # two people
+
+
+def test_forms_of_one_person_are_grouped_with_their_evidence() -> None:
+    first = meeting(
+        "cabinet/2019-06-20.txt", date(2019, 6, 20),
+        [("Councillor Zoë Hartley", "present"), ("Councillor Mrs M Ellwood", "chair")],
+        [("Councillor Hartley", None), ("Zoë Hartley", None)],
+        [("Councillor Mrs Ellwood", "Cllr Hartley")],
+    )  # fmt: skip
+    second = meeting(
+        "cabinet/2020-01-16.txt", date(2020, 1, 16),
+        [("Councillor Margaret Ellwood", "chair"), ("Mrs M Ellwood", "present")],
+    )  # fmt: skip
+    registry = build_registry("Ashbury Borough Council", [first, second])
+    assert groups(registry) == {
+        "ashbury-borough-council/zoe-hartley": [
+            "Cllr Hartley", "Councillor Hartley", "Councillor Zoë Hartley", "Zoë Hartley"],
+        "ashbury-borough-council/margaret-ellwood": [
+            "Councillor Margaret Ellwood", "Councillor Mrs Ellwood", "Councillor Mrs M Ellwood",
+            "Mrs M Ellwood"],
+    }  # fmt: skip
+    hartley = registry.people["ashbury-borough-council/zoe-hartley"]
+    assert hartley.name == "Councillor Zoë Hartley"
+    why = {e.form: e.reason for e in hartley.evidence}
+    assert why == {
+        "Zoë Hartley": "the same name once titles are set aside",
+        "Councillor Hartley": "the only person of that name at this meeting",
+        "Cllr Hartley": "the only person of that name at this meeting",
+    }
+    # The same meetings in another order give the same ids.
+    again = build_registry("Ashbury Borough Council", [second, first])
+    assert groups(again) == groups(registry)
+
+
+def test_two_smiths_stay_two_people() -> None:
+    both = meeting(
+        "council/2019-11-21.txt", date(2019, 11, 21),
+        [("Mr J Smith", "present"), ("Ms J Smith", "present")],
+        [("Mr Smith", None), ("Councillor Smith", None)],
+    )  # fmt: skip
+    later = meeting("council/2020-02-27.txt", date(2020, 2, 27), [("J Smith", "present")])
+    registry = build_registry("Ashbury Borough Council", [both, later])
+    assert groups(registry) == {
+        "ashbury-borough-council/mr-j-smith": ["Mr J Smith", "Mr Smith"],
+        "ashbury-borough-council/ms-j-smith": ["Ms J Smith"],
+        "ashbury-borough-council/smith": ["Councillor Smith"],  # either of them: kept as written
+        "ashbury-borough-council/j-smith": ["J Smith"],  # either of them: kept as written
+    }
+
+
+def test_a_surname_alone_is_not_joined_across_two_holders() -> None:
+    meetings = [
+        meeting("a.txt", date(2019, 1, 1), [("Councillor Alun Davies", "present")]),
+        meeting("b.txt", date(2019, 2, 1), [("Councillor Arwel Davies", "present")]),
+        meeting("c.txt", date(2019, 3, 1), [("Councillor Peter Harries", "present")],
+                [("Councillor Davies", None)]),
+    ]  # fmt: skip
+    registry = build_registry("Manordeilo and Salem Community Council", meetings)
+    assert registry.ids("Councillor Davies") == {"manordeilo-and-salem-community-council/davies"}
+
+
+def test_an_office_is_resolved_when_the_same_minutes_name_its_holder() -> None:
+    minutes = meeting(
+        "cabinet/2019-06-20.txt", date(2019, 6, 20),
+        [("Councillor Tom Ashworth", "present"), ("Councillor P Lacey", "chair")],
+        [("Councillor Tom Ashworth", "Cabinet Member for Finance and Resources"),
+         ("Cabinet Member for Finance and Resources", "Cabinet Member for Finance and Resources"),
+         ("Chair", "Chair")],
+    )  # fmt: skip
+    registry = build_registry("Ashbury Borough Council", [minutes])
+    uses = {(u.office, u.holder, u.reason) for u in registry.offices}
+    assert uses == {
+        ("Cabinet Member for Finance and Resources", "ashbury-borough-council/tom-ashworth",
+         "the same minutes name its holder"),
+        ("Chair", "ashbury-borough-council/p-lacey", "the same minutes name its holder"),
+    }  # fmt: skip
+    assert not [p for p in registry.people.values() if p.kind == "office"]
+
+
+def test_an_office_stays_an_office_when_the_minutes_do_not_say_who_holds_it() -> None:
+    minutes = meeting(
+        "cabinet/2020-01-16.txt", date(2020, 1, 16),
+        [("Councillor Tom Ashworth", "present"), ("Councillor R Brennan", "present")],
+        [("Cabinet Member for Finance and Resources", "Cabinet Member for Finance and Resources")],
+    )  # fmt: skip
+    registry = build_registry("Ashbury Borough Council", [minutes])
+    office = registry.people[
+        "ashbury-borough-council/office/cabinet-member-for-finance-and-resources"
+    ]
+    assert (office.kind, office.forms) == ("office", ["Cabinet Member for Finance and Resources"])
+    assert registry.offices[0].holder is None
+    assert registry.ids("Councillor Tom Ashworth") == {"ashbury-borough-council/tom-ashworth"}
+
+
+def test_each_council_has_its_own_registry() -> None:
+    one = meeting("a.txt", date(2019, 1, 1), [("Cllr M Peake", "present")], council="Northwold")
+    two = meeting("b.txt", date(2019, 1, 1), [("Cllr M Peake", "present")], council="Wretton")
+    registries = build_registries([one, two])
+    assert sorted(registries) == ["Northwold", "Wretton"]
+    assert registries["Wretton"].ids("Cllr M Peake") == {"wretton/m-peake"}
+    assert json.dumps(registries["Wretton"].to_dict())  # plain data
+
+
+def _figures(label_file: str) -> dict[str, object]:
+    scores = [bench.score(path, label)
+              for path, label in bench.councils([bench.LABELS / label_file])]  # fmt: skip
+    return bench._figures(scores)
+
+
+def test_sample_data_people_never_below_the_recorded_figures() -> None:
+    recorded = json.loads(bench.BASELINE.read_text(encoding="utf-8"))["sample_data"]
+    figures = _figures("sample_data.json")
+    assert figures["pairs_same"] == recorded["pairs_same"]
+    assert figures["precision"] >= recorded["precision"]
+    assert figures["recall"] >= recorded["recall"]
+    assert figures["offices_right"] >= recorded["offices_right"]
+
+
+@pytest.mark.corpus
+def test_corpus_people_never_below_the_recorded_figures(corpus: object) -> None:
+    recorded = json.loads(bench.BASELINE.read_text(encoding="utf-8"))["corpus"]
+    figures = _figures("corpus.json")
+    assert figures["precision"] >= recorded["precision"]
+    assert figures["recall"] >= min(recorded["recall"], 0.9)
+    assert figures["offices_right"] >= recorded["offices_right"]
