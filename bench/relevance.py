@@ -347,23 +347,25 @@ def print_report(report: dict[str, Any], verbose: bool) -> None:
 
 
 def _print_misses(outcomes: list[Outcome], verbose: bool) -> None:
-    """List the questions a system did not answer first, with every system's rank."""
+    """List the questions each system did not answer first, with every system's rank: those
+    minutes-search missed, then (with --verbose) those only the peers missed."""
     table: dict[str, dict[str, int | None]] = defaultdict(dict)
     questions = {}
     for outcome in outcomes:
         table[outcome.question.id][outcome.system] = outcome.first
         questions[outcome.question.id] = outcome.question
-    shown = 0
-    print("\nnot first in minutes-search (ranks in minutes-search / fts5-or / fts5-and; - = none)")
-    for qid, found in table.items():
-        if found["minutes-search"] == 1:
-            continue
-        shown += 1
-        if verbose or shown <= 30:
-            cells = " / ".join(str(found[s]) if found[s] else "-" for s in SYSTEMS)
-            print(f"  {cells:<12} {qid:<30} [{questions[qid].kind}] {questions[qid].q}")
-    if shown > 30 and not verbose:
-        print(f"  ... and {shown - 30} more (--verbose)")
+    missed = ", ".join(f"{s} {sum(f[s] != 1 for f in table.values())}" for s in SYSTEMS)
+    print(f"\nnot answered first: {missed} (ranks in {' / '.join(SYSTEMS)}; - = not in ten)")
+    ours = [q for q, found in table.items() if found[SYSTEMS[0]] != 1]
+    theirs = [q for q, found in table.items() if q not in ours and set(found.values()) != {1}]
+    for heading, ids in (("minutes-search", ours), ("only the peers", theirs if verbose else [])):
+        if ids:
+            print(f"  missed by {heading}:")
+        for qid in ids:
+            cells = " / ".join(str(table[qid][s] or "-") for s in SYSTEMS)
+            print(f"    {cells:<12} {qid:<30} [{questions[qid].kind}] {questions[qid].q}")
+    if theirs and not verbose:
+        print(f"  and {len(theirs)} missed only by the peers (--verbose)")
 
 
 def figures(report: dict[str, Any]) -> dict[str, Any]:
