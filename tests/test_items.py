@@ -576,3 +576,12 @@ def test_a_file_numbered_item_under_a_heading_in_capitals() -> None:
         "Hensley to adopt. Motion Carried 6-1.\n"
     )
     assert [number for number, _ in numbers_and_titles(text)] == ["23", "25"]
+
+
+def test_thousands_of_numbered_lines_keep_the_longest_outline() -> None:
+    # 6,000 numbered lines counting 1..50 over and over: one run of 1..50 is the outline, the
+    # rest are lists inside its items (this took about 20 s before the run was looked up by
+    # number rather than against every earlier heading; now well under a second).
+    lines = [f"{n % 50 + 1}. Item {n} Report\n\nThe committee discussed it.\n" for n in range(6000)]
+    _, items = split_items("\n".join(lines))
+    assert [i.number for i in items] == [str(n) for n in range(1, 51)]

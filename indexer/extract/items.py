@@ -726,20 +726,46 @@ def _restarts(lines: _Lines, headings: list[_Heading]) -> frozenset[int]:
 def _increasing(headings: list[_Heading], restarts: frozenset[int] = frozenset()) -> list[_Heading]:
     """Keep the longest run of headings that follows an outline (5, 6, 6.1, 6.2, 7): the others
     are lists inside an item (speakers 1..10, a motion's points 1..3). A heading in
-    ``restarts`` may begin the numbering again after a run of two headings or more."""
+    ``restarts`` may begin the numbering again after a run of two headings or more.
+
+    Each heading's best run comes from the best run ending at a number it may follow (its
+    parent 6 for 6.1; 5, 4, ... or any of their sub-items for 6), looked up by that number,
+    so a document of thousands of numbered lines takes linear time, not quadratic."""
     outlines = [_outline(h.number) for h in headings]
     score: list[float] = []
     before: list[int | None] = []
+    exact: dict[tuple[int, ...], int] = {}  # an outline -> the best heading with it
+    under: dict[tuple[int, ...], int] = {}  # an outline's start -> the best heading starting so
     for i, outline in enumerate(outlines):
         best, link = 1.0 - _LATE_START * i, None  # a run starting late is likelier a list
-        for j in range(i):
+        candidates = range(i) if i in restarts else _may_follow(outline, exact, under)
+        for j in sorted(candidates):
             restart = i in restarts and before[j] is not None  # after a part of two or more
             step = _RESTART if restart else _step(outlines[j], outline)
             if step is not None and score[j] + 1 - step > best:
                 best, link = score[j] + 1 - step, j
         score.append(best)
         before.append(link)
+        if outline not in exact or best > score[exact[outline]]:
+            exact[outline] = i
+        for size in range(1, len(outline) + 1):
+            start = outline[:size]
+            if start not in under or best > score[under[start]]:
+                under[start] = i
     return _chain(headings, score, before)
+
+
+def _may_follow(
+    outline: tuple[int, ...], exact: dict[tuple[int, ...], int], under: dict[tuple[int, ...], int]
+) -> set[int]:
+    """Return the best earlier heading of each number ``outline`` may follow (see _step): its
+    parents, and at each depth the numbers up to _MAX_GAP + 1 below with any sub-items."""
+    found = {exact[outline[:size]] for size in range(1, len(outline)) if outline[:size] in exact}
+    for depth, part in enumerate(outline):
+        for value in range(max(part - 1 - _MAX_GAP, 0), part):
+            if (start := (*outline[:depth], value)) in under:
+                found.add(under[start])
+    return found
 
 
 def _chain(
