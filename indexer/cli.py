@@ -626,3 +626,73 @@ def harvest_summary(report: Any) -> str:
     ]
     lines += [f"failed: {f.url}: {f.reason}" for f in report.failed]
     return "\n".join(lines)
+
+
+# -- people: one person behind every name the minutes give them ----------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--council", help="Only this council (its name, or a part of it).")
+@click.option("--json", "as_json", is_flag=True, help="Print the registry as JSON.")
+@index_option
+def people(
+    paths: tuple[Path, ...], council: str | None, as_json: bool, index_dir: Path | None
+) -> None:
+    """List each council's people: the forms of each name, and the evidence for each link.
+
+    Reads the minutes under PATHS, or by default the folders the index was built from.
+    Names are joined only on evidence inside the council (docs/reading.md, People).
+
+    Example: minutes-search people sample_data --council Ashbury
+    """
+    from indexer.people import build_registries
+
+    meetings = [m for r in read_tree(paths or _indexed_roots(index_dir)) for m in r.meetings]
+    registries = build_registries(meetings)
+    if council:
+        chosen = {k: v for k, v in registries.items() if council.lower() in k.lower()}
+        if not chosen:
+            known = ", ".join(sorted(k for k in registries if k)) or "none"
+            raise click.ClickException(f"no council named {council!r} here; councils: {known}")
+        registries = chosen
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in registries.values()], indent=1,
+                              ensure_ascii=False))  # fmt: skip
+        return
+    for registry in registries.values():
+        click.echo(describe_registry(registry))
+
+
+def _indexed_roots(index_dir: Path | None) -> list[Path]:
+    """Return the folders the index was built from."""
+    from search.storage import MANIFEST, read_json
+
+    try:
+        version = IndexDir(_index(index_dir)).require_current()
+    except SearchError as error:
+        raise click.ClickException(f"{error}, or give the folders of minutes to read") from None
+    return [Path(p) for p in read_json(version / MANIFEST).get("roots", [])]
+
+
+def describe_registry(registry: Any) -> str:
+    """Return a council's people as text: name, id, forms, and why each form was joined."""
+    persons = sorted((p for p in registry.people.values() if p.kind == "person"),
+                     key=lambda p: p.id)  # fmt: skip
+    offices = sorted((p for p in registry.people.values() if p.kind == "office"),
+                     key=lambda p: p.id)  # fmt: skip
+    lines = [f"{registry.council or 'council unknown'}: {len(persons)} people, "
+             f"{len(offices)} offices whose holder the minutes do not name"]  # fmt: skip
+    for person in persons:
+        lines.append(f"  {person.name}  [{person.id}]")
+        others = [f for f in person.forms if f != person.name]
+        if others:
+            lines.append(f"      also written: {', '.join(others)}")
+        for evidence in person.evidence:
+            where = f" ({evidence.source})" if evidence.source else ""
+            lines.append(f"      {evidence.form!r}: {evidence.reason}{where}")
+        if person.offices:
+            lines.append(f"      offices: {', '.join(sorted(set(person.offices)))}")
+    for office in offices:
+        lines.append(f"  {office.name}  [{office.id}]  office, at {len(office.meetings)} meetings")
+    return "\n".join(lines)

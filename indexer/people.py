@@ -185,15 +185,18 @@ def _split_initials(words: list[str]) -> list[str]:
     return out
 
 
-def compatible(a: Name, b: Name) -> bool:
+def compatible(a: Name, b: Name, typos: bool = True) -> bool:
     """Tell two names that may be one person's: one surname, no "Mr" against "Ms", given
-    names or initials that agree where both are written ("Jan" and "Janet" agree)."""
+    names or initials that agree where both are written ("Jan" and "Janet" agree).
+
+    :param typos: also take a name misspelt by one letter ("Jaime", "Jamie") as the same.
+    """
     if len({a.sex, b.sex} - {""}) > 1:
         return False
     if fold(a.surname) != fold(b.surname):
         # "Gene Putman" and "Gene Putnam": one given name, a surname misspelt
         same_given = a.full_given and a.full_given == b.full_given
-        if not (same_given and misspelt(fold(a.surname), fold(b.surname))):
+        if not (typos and same_given and misspelt(fold(a.surname), fold(b.surname))):
             return False
     ia, ib = a.initials, b.initials
     if ia and ib and not (ia.startswith(ib) or ib.startswith(ia)):
@@ -201,7 +204,7 @@ def compatible(a: Name, b: Name) -> bool:
     ga, gb = a.full_given, b.full_given
     if ga and gb and ga != gb:
         short, long = sorted((ga, gb), key=len)
-        return (len(short) >= 3 and long.startswith(short)) or misspelt(ga, gb)
+        return (len(short) >= 3 and long.startswith(short)) or (typos and misspelt(ga, gb))
     return True
 
 
@@ -378,6 +381,7 @@ class _Builder:
         self.names: dict[str, Name | None] = {}
         self.clusters: list[_Cluster] = []
         self.taken: set[str] = set()
+        self.by_id: dict[str, _Cluster] = {}
 
     def build(self) -> Registry:
         for mention in self.all:
@@ -398,11 +402,14 @@ class _Builder:
     # Pass 1: names with a given name or initials, one cluster per person of the council.
     def _cluster_full_names(self) -> None:
         full = {form: n for form, n in self.names.items() if n and not n.is_short}
+        seen: dict[str, str] = {}
+        for mention in self.all:
+            seen.setdefault(mention.form, mention.source)
         for form in sorted(full, key=lambda f: _specificity(full[f])):
             name = full[form]
             fits = [c for c in self.clusters if c.accepts(name)]
             if len(fits) == 1:
-                fits[0].add(name, _why_full(name, fits[0]))
+                fits[0].add(name, _why_full(name, fits[0], seen.get(form)))
             elif not fits:
                 self.clusters.append(_Cluster(name))
         self._give_ids()
@@ -428,6 +435,7 @@ class _Builder:
                 unique, n = f"{pid}-{n}", n + 1
             cluster._id = unique
             taken.add(unique)
+            self.by_id[unique] = cluster
         self.taken = taken
 
     # Pass 2: each mention at its meeting: full names to their cluster, short names to the
@@ -439,6 +447,9 @@ class _Builder:
         for mention in own:
             at = (mention.source, mention.form)
             if at in self.registry.by_mention:
+                known = self.by_id.get(self.registry.by_mention[at])
+                if known:
+                    known.mentions.append(mention)
                 continue
             name = self.names[mention.form]
             if name is None:
@@ -540,6 +551,7 @@ class _Builder:
         person.evidence = cluster.evidence + person.evidence
         person.meetings |= {m.source for m in cluster.mentions}
         person.offices += [m.office for m in cluster.mentions if m.office]
+        person.offices += [u.office for u in self.registry.offices if u.holder == pid]
 
 
 def _specificity(name: Name) -> tuple[int, int, int, str]:
@@ -548,15 +560,21 @@ def _specificity(name: Name) -> tuple[int, int, int, str]:
     return (-full, -len(name.initials), -len(name.written), name.written)
 
 
-def _why_full(name: Name, cluster: _Cluster) -> Evidence:
+def _why_full(name: Name, cluster: _Cluster, source: str | None) -> Evidence:
+    """Say why a full name joins a person: the same name, or names that fit only them."""
     first = cluster.names[0]
     if name.key == first.key:
-        return Evidence(name.written, "the same name once titles are set aside")
-    return Evidence(
-        name.written,
-        f"initials and given names agree with {first.written!r}, the council's only "
-        "person they fit",
+        return Evidence(name.written, "the same name once titles are set aside", source)
+    if fold(name.surname) != fold(first.surname) or not compatible(name, first, typos=False):
+        why = (
+            f"spelt as {first.written!r} but for one letter (swapped or changed), the "
+            "council's only person it fits"
+        )
+        return Evidence(name.written, why, source)
+    why = (
+        f"initials and given names agree with {first.written!r}, the council's only person they fit"
     )
+    return Evidence(name.written, why, source)
 
 
 def _narrow_by_title(name: Name, fits: list[_Cluster], chair: str | None) -> list[_Cluster]:

@@ -6,8 +6,10 @@ import json
 from datetime import date
 
 import pytest
+from click.testing import CliRunner
 
 from bench import people as bench
+from indexer.cli import cli
 from indexer.model import Attendance, Contribution, Item, Meeting, Resolution
 from indexer.people import Registry, build_registries, build_registry, parse_name
 
@@ -182,3 +184,40 @@ def test_corpus_people_never_below_the_recorded_figures(corpus: object) -> None:
     assert figures["precision"] >= recorded["precision"]
     assert figures["recall"] >= min(recorded["recall"], 0.9)
     assert figures["offices_right"] >= recorded["offices_right"]
+
+
+SAMPLE = bench.ROOT / "sample_data"
+
+
+def test_people_command_lists_each_person_with_the_evidence() -> None:
+    result = CliRunner().invoke(cli, ["people", str(SAMPLE), "--council", "ashbury"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (
+        "Ashbury Borough Council: 33 people, 5 offices whose holder the minutes do not name"
+    )
+    start = lines.index("  Councillor Margaret Ellwood  [ashbury-borough-council/margaret-ellwood]")
+    assert lines[start + 1] == (
+        "      also written: Councillor Mrs Ellwood, Councillor Mrs M Ellwood, Mrs M Ellwood"
+    )
+    assert lines[start + 4].startswith(
+        "      'Councillor Mrs Ellwood': the only person of that name at this meeting ("
+    )
+    assert "Kelmscott" not in result.output
+
+
+def test_people_command_json_and_an_unknown_council() -> None:
+    result = CliRunner().invoke(cli, ["people", str(SAMPLE), "--json"])
+    assert result.exit_code == 0, result.output
+    registries = json.loads(result.output)
+    assert [r["council"] for r in registries] == [
+        "Ashbury Borough Council", "Kelmscott District Council"]  # fmt: skip
+    hartley = next(p for p in registries[0]["people"] if p["name"] == "Councillor Zoë Hartley")
+    assert hartley["id"] == "ashbury-borough-council/zoe-hartley"
+    assert "Cabinet Member for Culture, Leisure and Libraries" in hartley["offices"]
+    result = CliRunner().invoke(cli, ["people", str(SAMPLE), "--council", "Barset"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: no council named 'Barset' here; councils: Ashbury Borough Council, "
+        "Kelmscott District Council\n"
+    )
