@@ -124,9 +124,12 @@ def parse_name(written: str) -> Name | None:
     text = _uninvert(re.sub(r"\s+", " ", text).strip(" ,.;:"))
     words = [p for w in re.split(r"[\s/]+", text) if w for p in _unglue(w)]
     words = [w for w in words if fold(w).strip(".,") not in _HONOURS]
-    titles: list[str] = []
-    while len(words) > 1 and _is_title(words[0]):
-        titles.append(words.pop(0).strip(","))
+    # Titles run up to the last title word before the name, departments included:
+    # "Acting Library Director Marlon Romero".
+    last = max((i for i, w in enumerate(words[:5]) if _is_title(w) and i < len(words) - 1),
+               default=-1)  # fmt: skip
+    titles = [w.strip(",") for w in words[: last + 1]]
+    words = words[last + 1 :]
     rest = [w.strip(",") for w in words]
     if not rest or (not titles and len(rest) == 1):
         return None  # "Marv", "Weitze": a lone word without a title may be a given name
