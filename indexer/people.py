@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -377,12 +378,16 @@ class _Builder:
         self.registry = Registry(council)
         self.prefix = slug(council) or "council"
         self.meetings = meetings
-        files = [m.source for m in meetings]
-        self.keys = [meeting_key(m, files.count(m.source) == 1) for m in meetings]
-        self.all = [m for meeting, k in zip(meetings, self.keys, strict=True)
-                    for m in mentions(meeting, k)]  # fmt: skip
+        files = Counter(m.source for m in meetings)
+        self.keys = _unique([meeting_key(m, files[m.source] == 1) for m in meetings])
+        self.own = {k: mentions(meeting, k) for meeting, k in zip(meetings, self.keys, strict=True)}
+        self.all = [m for k in self.keys for m in self.own[k]]
         self.names: dict[str, Name | None] = {}
         self.clusters: list[_Cluster] = []
+        # Clusters by the first letter of their surname (a misspelt surname keeps it), and
+        # by each full form they hold.
+        self.by_letter: dict[str, list[_Cluster]] = {}
+        self.by_form: dict[str, _Cluster] = {}
         self.taken: set[str] = set()
         self.by_id: dict[str, _Cluster] = {}
 
@@ -398,8 +403,12 @@ class _Builder:
         self._cluster_full_names()
         for meeting, key in zip(self.meetings, self.keys, strict=True):
             self._resolve_meeting(meeting, key)
+        held: dict[str, list[str]] = {}
+        for use in self.registry.offices:
+            if use.holder:
+                held.setdefault(use.holder, []).append(use.office)
         for cluster in self.clusters:
-            self._person(cluster)
+            self._person(cluster, held.get(cluster.id(self), []))
         return self.registry
 
     # Pass 1: names with a given name or initials, one cluster per person of the council.
@@ -410,21 +419,32 @@ class _Builder:
             seen.setdefault(mention.form, mention.source)
         for form in sorted(full, key=lambda f: _specificity(full[f])):
             name = full[form]
-            fits = [c for c in self.clusters if c.accepts(name)]
+            fits = [c for c in self._candidates(name) if c.accepts(name)]
             if len(fits) == 1:
                 fits[0].add(name, _why_full(name, fits[0], seen.get(form)))
             elif not fits:
                 self.clusters.append(_Cluster(name))
+                self.by_letter.setdefault(_letter(name), []).append(self.clusters[-1])
         self._give_ids()
+        dates: dict[str, set[date]] = {}
+        roles: dict[str, set[str]] = {}
+        for m in self.all:
+            if m.date:
+                dates.setdefault(m.form, set()).add(m.date)
+            if m.role:
+                roles.setdefault(m.form, set()).add(m.role)
         for cluster in self.clusters:
             cluster.full_forms = frozenset(cluster.forms)
-            roles = [m.role for m in self.all if m.role and m.form in cluster.full_forms]
+            self.by_form.update(dict.fromkeys(cluster.forms, cluster))
+            said = {role for form in cluster.forms for role in roles.get(form, ())}
             cluster.title_words = {w for n in cluster.names for w in _title_words(n)} | {
-                fold(w) for role in roles for w in re.findall(r"[A-Za-z]+", role)
+                fold(w) for role in said for w in re.findall(r"[A-Za-z]+", role)
             }
-            cluster.dates = sorted(
-                {m.date for m in self.all if m.form in cluster.full_forms and m.date}
-            )
+            cluster.dates = sorted({d for form in cluster.forms for d in dates.get(form, ())})
+
+    def _candidates(self, name: Name) -> list[_Cluster]:
+        """Return the clusters whose surname starts with the letter this name's does."""
+        return self.by_letter.get(_letter(name), [])
 
     def _give_ids(self) -> None:
         """Name each person by council and fullest name, stable across rebuilds; a sex or a
@@ -444,8 +464,8 @@ class _Builder:
     # Pass 2: each mention at its meeting: full names to their cluster, short names to the
     # one person of the meeting (or else of the council at that time) they can be.
     def _resolve_meeting(self, meeting: Meeting, key: str) -> None:
-        own = [m for m in self.all if m.source == key]
-        here = [c for c in self.clusters if any(m.form in c.full_forms for m in own)]
+        own = self.own[key]
+        here = list({id(c): c for m in own if (c := self.by_form.get(m.form))}.values())
         chair = next((m.form for m in own if m.how == "attendance:chair"), None)
         for mention in own:
             at = (mention.source, mention.form)
@@ -472,7 +492,7 @@ class _Builder:
     def _place(
         self, name: Name, mention: Mention, here: list[_Cluster], chair: str | None
     ) -> tuple[_Cluster | None, Evidence | None]:
-        home = next((c for c in self.clusters if mention.form in c.full_forms), None)
+        home = self.by_form.get(mention.form)
         if home:
             return home, None
         fits = [c for c in here if c.accepts(name)]
@@ -483,7 +503,7 @@ class _Builder:
             return fits[0], Evidence(mention.form, what, mention.source)
         if fits:
             return None, None  # two of that surname at this meeting: never guess
-        near = [c for c in self.clusters if c.accepts(name) and c.near(mention.date)]
+        near = [c for c in self._candidates(name) if c.accepts(name) and c.near(mention.date)]
         if len(near) > 1:
             near = _narrow_by_title(name, near, None)
         if len(near) == 1 and mention.date is not None:
@@ -547,14 +567,28 @@ class _Builder:
             self.registry.offices.append(use)
             self.registry.by_mention[(key, mention.form)] = pid
 
-    def _person(self, cluster: _Cluster) -> None:
+    def _person(self, cluster: _Cluster, held: list[str]) -> None:
         pid = cluster.id(self)
         person = self.registry.people.setdefault(pid, Person(pid, cluster.display()))
         person.forms = sorted(set(person.forms) | set(cluster.forms))
         person.evidence = cluster.evidence + person.evidence
         person.meetings |= {m.source for m in cluster.mentions}
         person.offices += [m.office for m in cluster.mentions if m.office]
-        person.offices += [u.office for u in self.registry.offices if u.holder == pid]
+        person.offices += held
+
+
+def _unique(keys: list[str]) -> list[str]:
+    """Number the second and later of keys that repeat: "a", "a#2"."""
+    seen: Counter[str] = Counter()
+    out = []
+    for key in keys:
+        seen[key] += 1
+        out.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return out
+
+
+def _letter(name: Name) -> str:
+    return fold(name.surname)[:1]
 
 
 def _specificity(name: Name) -> tuple[int, int, int, str]:

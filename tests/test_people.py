@@ -221,3 +221,23 @@ def test_people_command_json_and_an_unknown_council() -> None:
         "Error: no council named 'Barset' here; councils: Ashbury Borough Council, "
         "Kelmscott District Council\n"
     )
+
+
+def test_the_meetings_of_one_file_are_read_one_by_one() -> None:
+    council = meeting(
+        "record/2016-01-13.txt", date(2016, 1, 11),
+        [("Kevin J. Kelley", "chair"), ("Dona Brady", "present")], movers=[("Kelley", None)],
+        council="Cleveland City Council",
+    )  # fmt: skip
+    board = meeting(
+        "record/2016-01-13.txt", date(2016, 1, 6),
+        [("Mary Kelley", "chair"), ("Ann Davis", "present")], movers=[("Kelley", None)],
+        council="Cleveland City Council",
+    )  # fmt: skip
+    registry = build_registry("Cleveland City Council", [council, board])
+    assert groups(registry) == {
+        "cleveland-city-council/kevin-j-kelley": ["Kelley", "Kevin J. Kelley"],
+        "cleveland-city-council/mary-kelley": ["Kelley", "Mary Kelley"],
+        "cleveland-city-council/dona-brady": ["Dona Brady"],
+        "cleveland-city-council/ann-davis": ["Ann Davis"],
+    }
