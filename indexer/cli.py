@@ -139,10 +139,16 @@ def reindex_command(
 
 
 class _Progress:
-    """A progress bar on stderr, made when the number of files to read is known."""
+    """A progress bar on stderr, made when the number of things to do is known: files read
+    (each shown by its name), or meetings harvested (each by its date and committee)."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        label: str = "Reading",
+        show: Callable[[str | None], str | None] = lambda p: p and Path(p).name,
+    ) -> None:
         self.bar: Any = None
+        self.label, self.show = label, show
 
     def __enter__(self) -> _Progress:
         return self
@@ -151,10 +157,10 @@ class _Progress:
         if self.bar is None:
             self.bar = click.progressbar(
                 length=total,
-                label="Reading",
+                label=self.label,
                 file=sys.stderr,
                 show_pos=True,
-                item_show_func=lambda p: p and Path(p).name,
+                item_show_func=self.show,
             )
             self.bar.__enter__()
         self.bar.update(1, path)
@@ -579,7 +585,7 @@ def _run_harvest(source: Any, **options: Any) -> None:
     )
     since = options["since"].date() if options["since"] else None
     folder: Path = options["folder"]
-    with _HarvestProgress() as progress:
+    with _Progress("Harvesting", lambda meeting: meeting) as progress:
         try:
             report = run_harvest(source, folder, since=since, committees=options["committee"],
                              politeness=politeness, progress=progress)  # fmt: skip
@@ -597,22 +603,6 @@ def _run_harvest(source: Any, **options: Any) -> None:
         failed = failed or bool(indexed.failed)
     if failed:
         sys.exit(1)
-
-
-class _HarvestProgress(_Progress):
-    """reindex's progress bar, over the meetings listed, each named by date and committee."""
-
-    def __call__(self, done: int, total: int, meeting: str) -> None:
-        if self.bar is None:
-            self.bar = click.progressbar(
-                length=total,
-                label="Harvesting",
-                file=sys.stderr,
-                show_pos=True,
-                item_show_func=lambda m: m,
-            )
-            self.bar.__enter__()
-        self.bar.update(1, meeting)
 
 
 def harvest_summary(report: Any) -> str:
