@@ -400,6 +400,8 @@ class _Builder:
         for mention in self.all:
             if self.names[mention.form] is None and mention.how.startswith(_FORMAL):
                 self.names[mention.form] = _lone_surname(mention.form)
+        for own in self.own.values():
+            self._drop_pairs_of_surnames(own)
         self._cluster_full_names()
         for meeting, key in zip(self.meetings, self.keys, strict=True):
             self._resolve_meeting(meeting, key)
@@ -410,6 +412,18 @@ class _Builder:
         for cluster in self.clusters:
             self._person(cluster, held.get(cluster.id(self), []))
         return self.registry
+
+    def _drop_pairs_of_surnames(self, own: list[Mention]) -> None:
+        """Read a mover written as two of the meeting's surnames ("Brancatelli Kelley", two
+        councillors moving together) as no one's name."""
+        surnames = {fold(n.surname) for m in own if m.how.startswith("attendance:")
+                    if (n := self.names.get(m.form))}  # fmt: skip
+        for mention in own:
+            name = self.names.get(mention.form)
+            if (mention.how in ("mover", "seconder") and name and not name.titles
+                    and len(name.given) == 1 and fold(name.given[0]) in surnames
+                    and fold(name.surname) in surnames):  # fmt: skip
+                self.names[mention.form] = None
 
     # Pass 1: names with a given name or initials, one cluster per person of the council.
     def _cluster_full_names(self) -> None:

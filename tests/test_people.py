@@ -182,7 +182,8 @@ def test_corpus_people_never_below_the_recorded_figures(corpus: object) -> None:
     recorded = json.loads(bench.BASELINE.read_text(encoding="utf-8"))["corpus"]
     figures = _figures("corpus.json")
     assert figures["precision"] >= recorded["precision"]
-    assert figures["recall"] >= min(recorded["recall"], 0.9)
+    # The reader changes under the corpus: a speaker more or less moves recall a little.
+    assert figures["recall"] >= recorded["recall"] - 0.02
     assert figures["offices_right"] >= recorded["offices_right"]
 
 
