@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from indexer.extract.speakers import ROLE, Roster
@@ -358,10 +359,12 @@ def mentions(meeting: Meeting, key: str | None = None) -> list[Mention]:
 
 
 def build_registries(meetings: Iterable[Meeting]) -> dict[str, Registry]:
-    """Return a registry per council named by the meetings (unnamed ones under "")."""
+    """Return a registry per council named by the meetings. Meetings that name no council
+    are grouped by their folder ("folder dev-rtd-iqm"): never two councils' people in one."""
     grouped: dict[str, list[Meeting]] = {}
     for meeting in meetings:
-        grouped.setdefault(meeting.council or "", []).append(meeting)
+        council = meeting.council or f"folder {PurePath(meeting.source).parent.name or '.'}"
+        grouped.setdefault(council, []).append(meeting)
     return {c: build_registry(c, ms) for c, ms in sorted(grouped.items())}
 
 

@@ -160,6 +160,13 @@ def test_each_council_has_its_own_registry() -> None:
     assert sorted(registries) == ["Northwold", "Wretton"]
     assert registries["Wretton"].ids("Cllr M Peake") == {"wretton/m-peake"}
     assert json.dumps(registries["Wretton"].to_dict())  # plain data
+    unnamed = [
+        meeting("north/a.txt", date(2019, 1, 1), [("Cllr M Peake", "present")], council=""),
+        meeting("south/b.txt", date(2019, 1, 1), [("Cllr Mick Peake", "present")], council=""),
+    ]
+    registries = build_registries(unnamed)
+    assert sorted(registries) == ["folder north", "folder south"]
+    assert registries["folder north"].ids("Cllr M Peake") == {"folder-north/m-peake"}
 
 
 def _figures(label_file: str) -> dict[str, object]:
