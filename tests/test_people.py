@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -249,3 +250,20 @@ def test_the_meetings_of_one_file_are_read_one_by_one() -> None:
         "cleveland-city-council/dona-brady": ["Dona Brady"],
         "cleveland-city-council/ann-davis": ["Ann Davis"],
     }
+
+
+def test_people_command_without_paths_needs_an_index(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["people", "--index", str(tmp_path / "index")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: no index at {tmp_path / 'index'}; run `minutes-search reindex PATH` first, "
+        "or give the folders of minutes to read\n"
+    )
+
+
+def test_people_command_reads_the_folders_the_index_was_built_from(sample_index: Path) -> None:
+    result = CliRunner().invoke(cli, ["people", "--index", str(sample_index), "--council", "kelm"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "Kelmscott District Council: 30 people, 2 offices whose holder the minutes do not name"
+    )
