@@ -560,7 +560,7 @@ class _Builder:
     def _resolve_offices(
         self, meeting: Meeting, key: str, own: list[Mention], chair: str | None
     ) -> None:
-        roles = {m.office.lower(): m.form for m in own if m.office and m.form != m.office}
+        roles = {m.office.lower(): m.form for m in own if m.office and not is_office(m.form)}
         roster = Roster([a.name for a in meeting.attendance], chair=chair, roles=roles)
         for mention in own:
             if mention.how != "speaker" or not is_office(mention.form):

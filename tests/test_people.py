@@ -267,3 +267,20 @@ def test_people_command_reads_the_folders_the_index_was_built_from(sample_index:
     assert result.output.splitlines()[0] == (
         "Kelmscott District Council: 30 people, 2 offices whose holder the minutes do not name"
     )
+
+
+def test_the_chairman_and_mr_smith_are_the_attendance_s_mr_b_j_smith() -> None:
+    minutes = meeting(
+        "parish/2014-07-24.txt", date(2014, 7, 24),
+        [("Mr B J Smith", "chair"), ("Smith, Mrs Anne", "present"), ("Cllr Jo Bruce OBE", "present")],
+        [("the Chairman", "Chairman"), ("Mr Smith", None), ("Cllr Bruce", None)],
+    )  # fmt: skip
+    registry = build_registry("Wereham Parish Council", [minutes])
+    assert groups(registry) == {
+        "wereham-parish-council/b-j-smith": ["Mr B J Smith", "Mr Smith"],
+        "wereham-parish-council/anne-smith": ["Smith, Mrs Anne"],
+        "wereham-parish-council/jo-bruce": ["Cllr Bruce", "Cllr Jo Bruce OBE"],
+    }
+    assert [(u.form, u.holder) for u in registry.offices] == [
+        ("the Chairman", "wereham-parish-council/b-j-smith")
+    ]
