@@ -45,7 +45,7 @@ VOCABULARY = (
     ("cil", "community infrastructure levy"),
     ("spd", "supplementary planning document"),
     ("planning permission", "planning application", "planning consent"),
-    ("bin", "refuse", "rubbish", "waste collection"),
+    ("bin", "refuse collection", "rubbish", "waste collection"),  # "refuse" alone: "refused"
     ("councillor", "cllr", "councilor", "councilmember", "council member"),
     ("car park", "parking lot", "parking garage"),
     ("pavement", "sidewalk", "footway"),
