@@ -203,7 +203,7 @@ def test_people_command_lists_each_person_with_the_evidence() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == (
-        "Ashbury Borough Council: 33 people, 5 offices whose holder the minutes do not name"
+        "Ashbury Borough Council: 33 people, 4 offices whose holder the minutes do not name"
     )
     start = lines.index("  Councillor Margaret Ellwood  [ashbury-borough-council/margaret-ellwood]")
     assert lines[start + 1] == (

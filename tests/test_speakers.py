@@ -518,3 +518,8 @@ def test_french_minutes() -> None:
         "calendrier des travaux. Le conseil municipal approuve à l'unanimité."
     )
     assert speakers(text) == ["M. Dupont", "Monsieur Jean Martin", "Madame Claire Petit"]
+
+
+def test_an_office_asked_to_act_in_a_resolution_is_no_speaker() -> None:
+    text = "(c) the Head of Libraries and Culture be asked to include the scope for volunteers."
+    assert speakers(text) == []

@@ -54,7 +54,8 @@ _HOLDER_RE = re.compile(
     rf"(?:{_OFFICE_WORDS})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)"
     r"{0,3})?)\b"
 )
-_OFFICE = r"[A-Z](?:(?!\s+and\s+the\s)[\w,&' ])+?"  # "Culture, Leisure and Libraries"
+# "Culture, Leisure and Libraries"; never running on into "be asked" (a passive: not speech)
+_OFFICE = r"[A-Z](?:(?!\s+and\s+the\s|\s+(?:be|been|being)\s)[\w,&' ])+?"
 ROLE = (
     rf"(?:[Tt]he\s+)?(?:Deputy\s+|Vice[- ])?(?:{titles.CHAIR}"
     rf"|Leader\s+of\s+the\s+Council|Mayor|Cabinet\s+Member\s+for\s+{_OFFICE}"
