@@ -23,6 +23,11 @@ DEFAULTS: dict[str, Any] = {
     "MAX_IN_FLIGHT": 32,
     "QUEUE_TIMEOUT": 10,
     "RETRY_AFTER": 1,
+    # Optional rate limiting per client (web/ratelimit.py): e.g. "30/minute;500/hour"; where
+    # the counts are kept; proxies in front whose X-Forwarded-For names the client.
+    "RATE_LIMIT": None,
+    "RATE_LIMIT_STORAGE": "memory://",
+    "TRUST_PROXY": 0,
 }
 
 
@@ -39,7 +44,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["INDEX"] = str(index)
     app.extensions["minutes_search"] = SearchEngine(index)
 
-    from web import admission, api, errors, feeds, security, views
+    from web import admission, api, errors, feeds, ratelimit, security, views
 
     app.register_blueprint(views.blueprint)
     app.register_blueprint(api.blueprint)
@@ -47,6 +52,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     security.register(app)
     admission.register(app)  # after security: a refused write takes no turn
+    ratelimit.register(app)
     return app
 
 

@@ -263,8 +263,15 @@ ERRORS: dict[str, str] = {
     "400": "A parameter is invalid or unknown; `parameter` names it.",
     "404": "No such item, meeting or URL.",
     "405": "Only GET, HEAD and OPTIONS are served: nothing here changes the index.",
+    "429": (
+        "Only where the site sets RATE_LIMIT: this client made too many requests; `Retry-After` "
+        "says in how many seconds to come back."
+    ),
     "500": "An unexpected error; it is logged, and the message is generic.",
-    "503": "The index is missing or was built by another version; `error` says what to run.",
+    "503": (
+        "The index is missing or was built by another version (`error` says what to run), or "
+        "the server is busy (`Retry-After` says when to try again)."
+    ),
 }
 
 
@@ -308,7 +315,7 @@ def operation(
     description: str,
     parameters: list[Schema],
     ok: dict[str, Any],
-    errors: tuple[str, ...] = ("400", "405", "500", "503"),
+    errors: tuple[str, ...] = ("400", "405", "429", "500", "503"),
 ) -> dict[str, Any]:
     """Return a GET operation with its 200 and error responses."""
     responses: dict[str, Any] = {"200": {"description": "OK", "content": ok}}
@@ -347,7 +354,7 @@ def api_paths() -> dict[str, Any]:
             "holds the same text as HTML with the query's words in <mark>.",
             [path_id("item"), q_highlight("`highlighted`")],
             _content(json, _ref("Item")),
-            errors=("400", "404", "405", "500", "503"),
+            errors=("400", "404", "405", "429", "500", "503"),
         ),
         "/api/meetings/{id}": operation(
             "apiMeeting",
@@ -356,7 +363,7 @@ def api_paths() -> dict[str, Any]:
             "A meeting's facts, its attendance by role and its items.",
             [path_id("meeting")],
             _content(json, _ref("Meeting")),
-            errors=("400", "404", "405", "500", "503"),
+            errors=("400", "404", "405", "429", "500", "503"),
         ),
         "/api/status": operation(
             "apiStatus",
@@ -416,7 +423,7 @@ def feed_paths() -> dict[str, Any]:
     return {"/search.atom": atom, "/search.csv": export}
 
 
-PAGE_ERRORS = ("400", "404", "405", "500", "503")
+PAGE_ERRORS = ("400", "404", "405", "429", "500", "503")
 GROUP_ON_PAGES = "0 to list the hits one by one; they are grouped by meeting by default."
 
 
