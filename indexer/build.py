@@ -38,6 +38,9 @@ from search.storage import MANIFEST, META, IndexDir, open_index, read_json, writ
 from search.writer import FastWriter, write_parallel
 
 PROCEDURAL_BOOST = 0.5
+# Text outside the recognised items (a transcript's opening, a heading, an index of the issue)
+# weighs a quarter: it is kept so that nothing is lost, and seldom is what a search is after.
+SECTION_BOOST = 0.25
 # Below this many bytes to read, worker processes cost more to start than they save.
 PARALLEL_BYTES = 2_000_000
 Progress = Callable[[int, int, str], None]  # (files done, files to read, document just read)
@@ -103,8 +106,11 @@ def document_fields(chunk: Chunk) -> dict[str, Any]:
         "outcome": chunk.outcome,
         "details": _details(chunk),
     }
-    if chunk.procedural:
-        doc["_boost"] = PROCEDURAL_BOOST
+    boost = (PROCEDURAL_BOOST if chunk.procedural else 1.0) * (
+        SECTION_BOOST if chunk.section else 1.0
+    )
+    if boost != 1.0:
+        doc["_boost"] = boost
     return {key: value for key, value in doc.items() if value is not None}
 
 

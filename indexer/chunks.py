@@ -17,7 +17,9 @@ PROCEDURAL_TITLE = re.compile(
     r"\b(?:apolog|welcome|declarations?\s+of\s+(?:interest|pecuniary)|interests?\b|"
     r"(?:confirmation|approval)\s+of\s+(?:the\s+)?minutes|minutes\s+of\s+the\s+(?:last|previous)|"
     r"previous\s+minutes|any\s+other\s+business|date\s+of\s+(?:the\s+)?next|substitut|"
-    r"chairman'?s?\s+announcements|exclusion\s+of\s+(?:the\s+)?(?:press|public)|opening|close)",
+    r"chairman'?s?\s+announcements|exclusion\s+of\s+(?:the\s+)?(?:press|public))"
+    # "Opening" or "Close" alone, not "Library opening hours" or "8 Tanhouse Close"
+    r"|^\s*(?:opening|clos(?:e|ing))(?:\s+of\s+(?:the\s+)?meeting)?\W*$",
     re.IGNORECASE,
 )
 ROLE_PHRASES = {
@@ -55,6 +57,7 @@ class Chunk:
     mover: str | None = None
     seconder: str | None = None
     procedural: bool = False
+    section: bool = False  # text no recognised item took, kept so that nothing read is lost
     venue: str | None = None
     status: str | None = None
     url: str | None = None
@@ -124,7 +127,7 @@ def chunk_meeting(meeting: Meeting, index: int = 0, document: str | None = None)
         yield _attendance(person, f"{mid}-a{position}", common)
     # Sections of text outside the recognised items follow them, so nothing read is lost.
     for position, item in enumerate(meeting.items + meeting.sections):
-        yield from _item_chunks(item, position, common)
+        yield from _item_chunks(item, position, common, position >= len(meeting.items))
 
 
 def _attendance(person: Attendance, chunk_id: str, common: dict[str, Any]) -> Chunk:
@@ -133,13 +136,16 @@ def _attendance(person: Attendance, chunk_id: str, common: dict[str, Any]) -> Ch
                  role=person.role, procedural=True, **common)  # fmt: skip
 
 
-def _item_chunks(item: Item, position: int, common: dict[str, Any]) -> Iterator[Chunk]:
+def _item_chunks(
+    item: Item, position: int, common: dict[str, Any], section: bool = False
+) -> Iterator[Chunk]:
     base = f"{common['meeting_id']}-i{position}"
     about = {
         "item_number": item.number,
         "item_index": position,
         "item_title": item.title,
         "procedural": bool(PROCEDURAL_TITLE.search(item.title)),
+        "section": section,
         **common,
     }
     yield Chunk(id=base, kind="item", text=item.text, **about)
