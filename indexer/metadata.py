@@ -11,9 +11,11 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from indexer.errors import UnreadableDocument
 from indexer.model import Meeting
@@ -21,8 +23,9 @@ from indexer.trace import note
 
 SIDECAR_SUFFIX = ".meta.toml"
 SIDECAR_KEYS = ("council", "committee", "date", "url", "venue", "harvest")
-# ``[harvest]`` holds what a platform said beyond these facts (see docs/harvest.md); the
-# reader leaves it to people and tools, it changes nothing that is indexed.
+# ``[harvest]`` holds what a platform said beyond these facts (see docs/harvest.md): Legistar's
+# event items fill the decisions, movers, votes and attendance the minutes' text did not give
+# (indexer/readers/legistar.py); the rest is left to people and tools.
 _DATED_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # A date anywhere in a file's name, year first: "2023-09-11", "2023_05_22", "2023.05.22",
 # "20230522"; not inside a longer number.
@@ -38,6 +41,7 @@ class Hints:
     date: date | None = None
     url: str | None = None
     venue: str | None = None
+    record: Mapping[str, Any] | None = None  # the sidecar's [harvest] table
 
 
 def sidecar_path(path: Path) -> Path:
@@ -60,8 +64,14 @@ def sidecar_hints(path: Path) -> Hints:
     when = data.get("date")
     if isinstance(when, str):
         when = date.fromisoformat(when)
+    record = data.get("harvest")
     return Hints(
-        data.get("council"), data.get("committee"), when, data.get("url"), data.get("venue")
+        data.get("council"),
+        data.get("committee"),
+        when,
+        data.get("url"),
+        data.get("venue"),
+        record if isinstance(record, Mapping) else None,
     )
 
 
@@ -126,3 +136,13 @@ def apply_hints(meetings: list[Meeting], sidecar: Hints, folder: Hints) -> list[
             changes["date_inferred"] = False
         result.append(dataclasses.replace(meeting, **changes) if changes else meeting)  # type: ignore[arg-type]
     return result
+
+
+def apply_record(meetings: list[Meeting], record: Mapping[str, Any] | None) -> list[Meeting]:
+    """Add what the platform recorded of a harvested meeting (Legistar's event items) to the
+    one meeting read from its minutes."""
+    if not record or record.get("platform") != "legistar" or len(meetings) != 1:
+        return meetings
+    from indexer.readers.legistar import apply_legistar
+
+    return [apply_legistar(meetings[0], record)]

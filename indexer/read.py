@@ -14,7 +14,13 @@ from pathlib import Path
 
 from indexer.coverage import Coverage, keep_everything
 from indexer.errors import UnreadableDocument
-from indexer.metadata import SIDECAR_SUFFIX, apply_hints, folder_hints, sidecar_hints
+from indexer.metadata import (
+    SIDECAR_SUFFIX,
+    apply_hints,
+    apply_record,
+    folder_hints,
+    sidecar_hints,
+)
 from indexer.model import Meeting
 from indexer.readers import docx, markdown, moderngov, moderngov_xml, pdf, tables
 from indexer.readers.text import decode, read_text
@@ -73,7 +79,8 @@ def read_with_coverage(path: Path, max_bytes: int = MAX_BYTES) -> Reading:
     text, meetings = _read_by_format(path)
     meetings, coverage = keep_everything(text, meetings, str(path))
     if meetings:
-        meetings = apply_hints(meetings, sidecar_hints(path), folder_hints(path))
+        hints = sidecar_hints(path)
+        meetings = apply_record(apply_hints(meetings, hints, folder_hints(path)), hints.record)
     return Reading([_web_link_only(m) for m in meetings], coverage, text)
 
 
