@@ -91,17 +91,26 @@ def expand(q: query.Query) -> Expanded:
     """Look for the other words of VOCABULARY beside those of the search: a word or phrase
     typed ("apartments", "TPO"), or consecutive words of it ("tree preservation order")."""
     added: list[tuple[str, ...]] = []
-
-    def visit(node: query.Query) -> query.Query:
-        if isinstance(node, query.And):
-            return query.And(_expand_run(list(node.subqueries), added))
-        if isinstance(node, query.Or) and _said(node) is not None:
-            return _expand_run([node], added)[0]
-        return node
-
-    expanded = q.accept(visit)
+    expanded = _expand(q, added)
     words = frozenset(a[0] for a in added if len(a) == 1)
     return Expanded(expanded, words, tuple(dict.fromkeys(a for a in added if len(a) > 1)))
+
+
+def _expand(node: query.Query, added: list[tuple[str, ...]]) -> query.Query:
+    """Expand the words of ``node``, runs of words before single ones, never a word excluded
+    (``-hackney`` leaves out hackney carriages, not every taxi)."""
+    if isinstance(node, query.Not):
+        return node
+    if isinstance(node, query.AndNot):
+        return query.AndNot(_expand(node.a, added), node.b)
+    if isinstance(node, query.And):
+        kids = [c if _said(c) is not None else _expand(c, added) for c in node.subqueries]
+        return query.And(_expand_run(kids, added))
+    if isinstance(node, query.Or):
+        if _said(node) is not None:
+            return _expand_run([node], added)[0]
+        return query.Or([_expand(c, added) for c in node.subqueries])
+    return node
 
 
 def _expand_run(clauses: list[query.Query], added: list[tuple[str, ...]]) -> list[query.Query]:

@@ -141,3 +141,13 @@ def test_text_outside_the_items_weighs_a_quarter(engine: SearchEngine) -> None:
     assert "_boost" not in document_fields(next(c for c in chunks if c.item_number == "3"))
     page = run(engine, "what did Cllr Hartley say about library hours in March 2021")
     assert (page.hits[0].date, page.hits[0].item_title) == ("2021-03-04", "Library opening hours")
+
+
+def test_an_excluded_word_is_not_expanded(engine: SearchEngine) -> None:
+    """ "-taxi" leaves out the word taxi, not the hackney carriages "taxi" also looks for."""
+    page = engine.search(SearchRequest(q="hackney -taxi", per_page=100))
+    assert page.total > 0
+    for hit in page.hits:
+        text = (engine.document(hit.id) or {})["text"] + hit.item_title
+        assert "hackney" in text.lower() and "taxi" not in text.lower()
+    assert run(engine, "hackney").total > page.total
