@@ -41,7 +41,7 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from search.errors import SearchError  # noqa: E402
+from search.errors import IndexOutOfDate, SearchError  # noqa: E402
 from search.storage import IndexDir  # noqa: E402
 from tests.serving import CHECKOUT_COMMAND, Server  # noqa: E402
 
@@ -269,6 +269,9 @@ def generated_index(work: Path, chunks: int) -> Path:
     from bench.search_bench import build
 
     index = work / f"generated-{chunks}"
+    if IndexDir(index).current() is not None and not _current_schema(index):
+        print(f"{index} was built by another version: building it again", flush=True)
+        shutil.rmtree(index)
     if IndexDir(index).current() is None:
         print(f"building {index} ({chunks} chunks) ...", flush=True)
         partial = work / f"building-{chunks}"
@@ -278,6 +281,15 @@ def generated_index(work: Path, chunks: int) -> Path:
         shutil.rmtree(partial)
         print(f"built at {rate:.0f} chunks/s", flush=True)
     return index
+
+
+def _current_schema(index: Path) -> bool:
+    """Tell an index built with this program's schema from one of an older version."""
+    try:
+        IndexDir(index).require_current()
+    except IndexOutOfDate:
+        return False
+    return True
 
 
 def copy_index(index: Path, copy: Path) -> Path:
