@@ -523,3 +523,21 @@ def test_french_minutes() -> None:
 def test_an_office_asked_to_act_in_a_resolution_is_no_speaker() -> None:
     text = "(c) the Head of Libraries and Culture be asked to include the scope for volunteers."
     assert speakers(text) == []
+
+
+def test_a_file_number_a_page_marker_and_an_office_answering_after_a_comma() -> None:
+    text = (
+        "(10-037 CC) Vice Mayor Lee stated that he attended a kickoff of the census.\n"
+        "--- PAGE 22 ---\n"
+        "City Manager Ann Ruiz stated the City has no licence yet.\n\n"
+        "Councilmember Tam inquired how many posts were cut, the Human Resources Director "
+        "responded the number was small. Councilmember Tam asked about pay, the Clerk said "
+        "it was in hand."
+    )
+    assert speakers(text) == [
+        "Vice Mayor Lee",
+        "City Manager Ann Ruiz",
+        "Councilmember Tam",
+        "Human Resources Director",  # an office nobody is named for, still an office
+        "Councilmember Tam",  # then asking again; "the Clerk", whom nobody holds, is no one
+    ]

@@ -47,7 +47,7 @@ STYLES: dict[str, re.Pattern[str]] = {
 }
 # A page break a text extraction marked with a line of its own: "--- PAGE 5 ---", "[Page 5]",
 # "Page 5 of 12".
-_PAGE_MARKER = re.compile(
+PAGE_MARKER = re.compile(
     r"^[ \t]*(?:-{2,}|={2,}|\[)?[ \t]*Page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?"
     r"[ \t]*(?:-{2,}|={2,}|\])?[ \t]*$",
     re.IGNORECASE,
@@ -153,7 +153,7 @@ def _paragraph_starts(lines: list[str], dense: bool) -> frozenset[int]:
     and a line that opens with a label ("Recommended Action: ...")."""
     starts = {i for i in range(len(lines)) if i == 0 or not lines[i - 1].strip()}
     starts |= {i + 1 for i, line in enumerate(lines) if BLOCK_LABEL.match(line)}
-    starts |= {i + 1 for i, line in enumerate(lines) if _PAGE_MARKER.match(line)}
+    starts |= {i + 1 for i, line in enumerate(lines) if PAGE_MARKER.match(line)}
     if not dense:
         return frozenset(starts)
     filled = sorted(len(line.strip()) for line in lines if line.strip())
@@ -677,7 +677,7 @@ def _continues(lines: _Lines, index: int) -> bool:
     """Tell a line that goes on from an unfinished one: after a comma or "and" ("COUNCILMEMBER
     X," / "MAYOR Y"), or after a long line in capitals (a resolution's title over lines)."""
     before = lines[index - 1].strip() if index else ""
-    if _PAGE_MARKER.match(before):
+    if PAGE_MARKER.match(before):
         return False
     long_capitals = _in_capitals(before) and len(before) >= _FULL_CAPITALS
     return long_capitals or bool(re.search(r"(?:[,&\-–]|\band|\bor)$", before, re.IGNORECASE))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from indexer import trace
 from indexer.extract import titles
+from indexer.extract.items import PAGE_MARKER
 from indexer.model import Contribution
 
 # Titles before a name, in the minutes of any English-speaking country: "Councillor", "Cllr",
@@ -169,7 +170,7 @@ _PROCEDURE_RE = re.compile(
     r"|called\s+the\s+roll)\b"
 )
 # A titled member answering after a comma: "Cllr Ryves asked ..., Cllr Mrs Leamon stated ...".
-_THEN_RE = re.compile(rf"[,;]\s+(?P<who>{PERSON}){_ANSWERS}")
+_THEN_RE = re.compile(rf"[,;]\s+(?P<who>{PERSON}|{ROLE}){_ANSWERS}")
 # Noted speech: "it being noted that Councillor Rahman presented", "It was noted that Cllr X said".
 _NOTED_RE = re.compile(rf"\b(?:noted|recorded)\s+that\s+(?P<who>{PERSON}){_VERB}", re.IGNORECASE)
 # Titles for several people: "Councillors A and B", "Cllrs A and B", "Directors A, B and C";
@@ -211,7 +212,10 @@ _FOLLOWING_RE = re.compile(
     re.IGNORECASE,
 )
 # The mark opening a list line or an item's reference: "1.", "12)", "-", "•", "(05-020)".
-_MARKER_RE = re.compile(r"^\s*(?:\(\s*[\w./-]{1,15}\s*\)|\d{1,3}(?:\.\d{1,3})*[.)]|[-•*▪·–])\s+")
+_MARKER_RE = re.compile(
+    r"^\s*(?:\(\s*\*?[\w./-]{1,15}(?:[ \t/]+\*?[\w./-]{1,15}){0,3}\s*\)"  # (10-037 CC)
+    r"|\d{1,3}(?:\.\d{1,3})*[.)]|[-•*▪·–])\s+"
+)
 # A line opening with a number, which starts a sentence of its own: "\n47. Roz spoke ...".
 _NUMBERED_LINE_RE = re.compile(r"\n(?=[ \t]*\d{1,3}[.)][ \t]+[A-Z])")
 # One given name before a speaking verb, on a numbered line: "49. Roz spoke in support."
@@ -316,6 +320,9 @@ _HEADING_LINE_RE = re.compile(
     r"(?<![,.;:!?]))[ \t]*\n(?=[ \t]*[A-Z])",
     re.MULTILINE,
 )
+# A page marker a text extraction put on a line of its own ("--- PAGE 22 ---"): a break
+# between paragraphs, as the page's end was.
+_PAGE_LINE_RE = re.compile(PAGE_MARKER.pattern, re.IGNORECASE | re.MULTILINE)
 _CONTINUES_RE = re.compile(r"^(?:He|She|They|The\s+(?:Councillor|Member)|In\s+addition)\b")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
 
@@ -334,7 +341,7 @@ def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Co
     people.learn_initials(text)
     contributions: list[Contribution] = []
     listing = False
-    text = _FIELD_LINE_RE.sub("\n\n", _TURN_LINE_RE.sub("\n\n", text))
+    text = _FIELD_LINE_RE.sub("\n\n", _TURN_LINE_RE.sub("\n\n", _PAGE_LINE_RE.sub("", text)))
     for paragraph in re.split(r"\n\s*\n", text):
         current: _Said | None = None
         buffer: list[str] = []
@@ -478,7 +485,8 @@ def _attribute(sentence: str, people: Roster) -> list[_Said]:
     match = (_TO_WHICH_RE.search(bare) if said else None) or _THEN_RE.search(bare)
     if match:
         answerer, role = people.resolve_role(match.group("who"))
-        if answerer not in {s.speaker for s in said}:
+        nobody = answerer == role and bool(role and _LONE_OFFICE_RE.fullmatch(role))
+        if answerer not in {s.speaker for s in said} and not nobody:
             said.append(_Said(answerer, role, sentence, True))
     return said
 
