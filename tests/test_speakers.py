@@ -541,3 +541,11 @@ def test_a_file_number_a_page_marker_and_an_office_answering_after_a_comma() -> 
         "Human Resources Director",  # an office nobody is named for, still an office
         "Councilmember Tam",  # then asking again; "the Clerk", whom nobody holds, is no one
     ]
+
+
+def test_a_member_speaking_after_and_and_recognising_someone() -> None:
+    text = (
+        "Following the closed session, the meeting was reconvened and Mayor Johnson announced "
+        "that the Council took no action. Chair Kemp recognized the retirees for their service."
+    )
+    assert speakers(text) == ["Mayor Johnson", "Chair Kemp"]

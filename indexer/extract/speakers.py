@@ -80,7 +80,7 @@ VERBS = (
     "|encouraged|encourages|commended|cautioned|called\\s+for|objected|answered|remarked|observed"
     "|reiterated|recalled|congratulated|praised|apologised|apologized|notified|nominated"
     "|disagreed|did\\s+not\\s+agree|feels|sees|reviewed|went\\s+over|walked\\s+through"
-    "|talked(?:\\s+(?:through|about))?|talks|invited"
+    "|talked(?:\\s+(?:through|about))?|talks|invited|recogni[sz]ed"
     "|(?:was|is|were)\\s+(?:curious|surprised|concerned|pleased|disappointed|supportive)"
     "|had\\s+(?:a\\s+)?(?:questions?|concerns?|comments?)|made\\s+(?:a\\s+)?(?:suggestions?|point)"
     "|made\\s+(?:\\w+\\s+)?(?:announcements?|presentations?|a\\s+presentation|comments?|remarks|a\\s+statement)"
@@ -142,7 +142,10 @@ _PASSIVE_BY_RE = re.compile(
 # A titled member's turn set off by a dash: "Cllr Denny - Could speed signs be moved?"
 _DASH_TURN_RE = re.compile(rf"^(?P<who>{PERSON})\s+[-–—]\s*(?P<said>[A-Za-z].*)$")
 # A second speaker within the sentence: "..., to which the Supervising Planner responded ...".
-_ANSWERS = r"\s+(?:responded|replied|answered|stated|said|explained|advised|confirmed)\b"
+_ANSWERS = (
+    r"\s+(?:responded|replied|answered|stated|said|explained|advised|confirmed|announced"
+    r"|reported)\b"
+)
 _TO_WHICH_RE = re.compile(rf"\bto\s+which\s+(?P<who>{PERSON}|{ROLE}|{FULL_NAME}){_ANSWERS}")
 # Welsh puts the verb first, in the past tense in -odd: "Dywedodd y Cyng. J. Davies ...",
 # "Dymunodd y Cadeirydd, y Cyng. Joseph Davies, ...", and "Fe wnaeth y Cyng. P. Harries ddatgan
@@ -169,8 +172,9 @@ _PROCEDURE_RE = re.compile(
     r"|(?:asked|called)\s+for\s+(?:a\s+|the\s+)?(?:motion|second|vote|roll|question)"
     r"|called\s+the\s+roll)\b"
 )
-# A titled member answering after a comma: "Cllr Ryves asked ..., Cllr Mrs Leamon stated ...".
-_THEN_RE = re.compile(rf"[,;]\s+(?P<who>{PERSON}|{ROLE}){_ANSWERS}")
+# A titled member answering after a comma or "and": "Cllr Ryves asked ..., Cllr Mrs Leamon
+# stated ...", "the meeting was reconvened and Mayor Johnson announced ...".
+_THEN_RE = re.compile(rf"(?:[,;]|\band)\s+(?P<who>{PERSON}|{ROLE}){_ANSWERS}")
 # Noted speech: "it being noted that Councillor Rahman presented", "It was noted that Cllr X said".
 _NOTED_RE = re.compile(rf"\b(?:noted|recorded)\s+that\s+(?P<who>{PERSON}){_VERB}", re.IGNORECASE)
 # Titles for several people: "Councillors A and B", "Cllrs A and B", "Directors A, B and C";
