@@ -549,3 +549,18 @@ def test_a_member_speaking_after_and_and_recognising_someone() -> None:
         "that the Council took no action. Chair Kemp recognized the retirees for their service."
     )
     assert speakers(text) == ["Mayor Johnson", "Chair Kemp"]
+
+
+def test_declarations_listed_and_more_reports() -> None:
+    text = (
+        "Cllr. P. Harries – Agenda Item 5 - Request for support for the bowls club.\n\n"
+        "Cllr. H. Gwynne, Agenda Item 11 – Play Area.\n\n"
+        "Mrs J. Davies would advise the Highways Department. Supervisor Jan Keough has nothing "
+        "to report. The City Attorney will report on any action from the closed session."
+    )
+    assert speakers(text) == [
+        "Cllr. P. Harries",
+        "Cllr. H. Gwynne",
+        "Mrs J. Davies",
+        "Supervisor Jan Keough",  # not the City Attorney: "will report" is an agenda's future
+    ]

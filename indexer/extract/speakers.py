@@ -81,6 +81,7 @@ VERBS = (
     "|reiterated|recalled|congratulated|praised|apologised|apologized|notified|nominated"
     "|disagreed|did\\s+not\\s+agree|feels|sees|reviewed|went\\s+over|walked\\s+through"
     "|talked(?:\\s+(?:through|about))?|talks|invited|recogni[sz]ed"
+    "|ha[sd]\\s+nothing\\s+to\\s+report|advise|report|raise|explain"
     "|(?:was|is|were)\\s+(?:curious|surprised|concerned|pleased|disappointed|supportive)"
     "|had\\s+(?:a\\s+)?(?:questions?|concerns?|comments?)|made\\s+(?:a\\s+)?(?:suggestions?|point)"
     "|made\\s+(?:\\w+\\s+)?(?:announcements?|presentations?|a\\s+presentation|comments?|remarks|a\\s+statement)"
@@ -138,6 +139,12 @@ _BY_RE = re.compile(
 _PASSIVE_BY_RE = re.compile(
     rf"\b(?:was|were)\s+(?:read\s+out|read|presented|given|introduced)\s+by\s+(?:the\s+)?"
     rf"(?P<who>{PERSON}|{FULL_NAME})"
+)
+# A member's declaration of interest, listed: "Cllr. P. Harries – Agenda Item 5 - ...",
+# "Cllr H. Gwynne, Item 11".
+_DECLARES_RE = re.compile(
+    rf"^(?P<who>{PERSON})\s*[-–—,:]\s*(?:in\s+)?(?:Agenda\s+)?(?:Item|Minute)\s+(?:No\.?\s*)?\d",
+    re.IGNORECASE,
 )
 # A titled member's turn set off by a dash: "Cllr Denny - Could speed signs be moved?"
 _DASH_TURN_RE = re.compile(rf"^(?P<who>{PERSON})\s+[-–—]\s*(?P<said>[A-Za-z].*)$")
@@ -575,6 +582,8 @@ def _other_forms(bare: str, people: Roster) -> list[tuple[str, str | None]]:
     if (match := _NOTED_RE.search(bare)) and _is_name(_tidy(match.group("who"))):
         return [(people.resolve(match.group("who")), None)]
     if (match := _PASSIVE_BY_RE.search(bare)) and _bare_known(match.group("who"), people):
+        return [(people.resolve(match.group("who")), None)]
+    if (match := _DECLARES_RE.match(bare)) and _is_name(_tidy(match.group("who"))):
         return [(people.resolve(match.group("who")), None)]
     if (match := _DASH_TURN_RE.match(bare)) and _dash_turn(match, people):
         return [(people.resolve(match.group("who")), None)]
