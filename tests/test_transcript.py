@@ -255,3 +255,18 @@ def test_a_note_says_the_chair_called_the_speaker() -> None:
     called = [(n.value, n.rule) for n in notes if n.fact == "speaker"]
     assert ("Tom Birch", "the chair calling the next speaker") in called
     assert ("Lee Ray", "a speaker giving their name") in called
+
+
+def test_the_first_item_a_chair_names_after_a_heading_of_several() -> None:
+    text = CAPTIONS.replace(
+        "ADA MORENO: We will now move on to our next discussion item, which is the dredging\n"
+        "contract renewal. Director Voss.",
+        "ADA MORENO: We will now move on to our discussion items. There are two this evening.\n"
+        "The first is our draft mooring fees policy. Director Voss, please introduce it.",
+    )
+    meeting = parse_transcript(text, "captions.txt")
+    assert [i.title for i in meeting.items][-2:] == [
+        "Draft mooring fees policy",
+        "Adjournment",
+    ]
+    assert meeting.items[-2].speakers == ["Ada Moreno", "Lena Voss", "Tom Pike"]

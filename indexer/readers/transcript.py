@@ -134,7 +134,7 @@ _ADJOURN_RE = re.compile(
 )
 # What a heading of several items goes on to name first: "The first is our draft policy".
 _FIRST_IS_RE = re.compile(
-    r"^[^.?!]*[.?!]\s+The\s+first\s+(?:one\s+)?is\s+(?P<title>[^.?!;]{3,120})"
+    r"^(?:[^.?!]*[.?!]\s+){1,3}?The\s+first\s+(?:one\s+)?is\s+(?P<title>[^.?!;]{3,120})"
 )
 # A chair declaring a motion's fate aloud: "that motion will pass", "the motion fails".
 _SPOKEN_FATE_RE = (
@@ -437,16 +437,19 @@ def _target(words: str, after: str) -> tuple[str, str] | None:
             return None
         number = (named.group("number") or "").upper()
         return number, _title(_TARGET_END_RE.sub("", named.group("title")))
-    if first := _FIRST_IS_RE.match(after):
-        words = first.group("title")
+    if first := _FIRST_IS_RE.match(after):  # "... discussion items. The first is X": X is one
+        return _agenda_title(first.group("title"), named=True)
     return _agenda_title(words)
 
 
-def _agenda_title(words: str) -> tuple[str, str] | None:
-    """Return ("", title) when the words name an agenda heading, else None."""
+def _agenda_title(words: str, named: bool = False) -> tuple[str, str] | None:
+    """Return ("", title) when the words name an agenda heading, else None; ``named``: the
+    chair said it is an item ("The first is ..."), so it needs no agenda word."""
     title = _TARGET_END_RE.sub("", words).strip()
     title = re.sub(r"^(?:the|our|a)\s+", "", title, flags=re.IGNORECASE)
-    if not _AGENDA_WORD_RE.search(title) or _NOT_ITEM_RE.search(title) or len(title) > 90:
+    if not (named or _AGENDA_WORD_RE.search(title)) or _NOT_ITEM_RE.search(title):
+        return None
+    if len(title) > 90:
         return None
     return "", _title(title)
 
