@@ -19,6 +19,7 @@ from typing import Any
 
 from indexer.errors import UnreadableDocument
 from indexer.model import Meeting
+from indexer.readers.legistar import apply_legistar
 from indexer.trace import note
 
 SIDECAR_SUFFIX = ".meta.toml"
@@ -143,6 +144,4 @@ def apply_record(meetings: list[Meeting], record: Mapping[str, Any] | None) -> l
     one meeting read from its minutes."""
     if not record or record.get("platform") != "legistar" or len(meetings) != 1:
         return meetings
-    from indexer.readers.legistar import apply_legistar
-
     return [apply_legistar(meetings[0], record)]

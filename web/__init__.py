@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from search.engine import SearchEngine
 from search.storage import default_index_dir
@@ -50,6 +51,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.blueprint)
     app.register_blueprint(feeds.blueprint)
     errors.register(app)
+    if (hops := int(app.config["TRUST_PROXY"])) > 0:
+        # Behind HOPS reverse proxies: the client's address (rate limits, logs) and the scheme
+        # (links in feeds and exports) are the ones the proxies pass on.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     security.register(app)
     admission.register(app)  # after security: a refused write takes no turn
     ratelimit.register(app)

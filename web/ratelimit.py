@@ -6,8 +6,8 @@ shape. Off unless set. Static files are never counted.
 Flask-Limiter keeps the counts: in each server process by default (``memory://``), so under
 ``serve --workers N`` a client may make up to N times the limit; RATE_LIMIT_STORAGE names a
 shared store (``redis://host:6379``, ``memcached://host:11211``) to count across processes.
-Behind a reverse proxy every request comes from the proxy: TRUST_PROXY (the number of proxies
-in front, usually 1) makes the client's address the one the proxy gives in X-Forwarded-For.
+Behind a reverse proxy every request comes from the proxy: TRUST_PROXY (see web.create_app)
+makes the client's address the one the proxy gives in X-Forwarded-For.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import time
 from flask import Flask, Response, current_app, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from web.errors import error_response
 
@@ -26,9 +25,6 @@ TOO_MANY = "too many requests from your address; try again in {seconds} s"
 
 def register(app: Flask) -> None:
     """Count each client's requests against RATE_LIMIT, when it is set."""
-    if int(app.config["TRUST_PROXY"]) > 0:
-        hops = int(app.config["TRUST_PROXY"])
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     if not app.config["RATE_LIMIT"]:
         return
     limiter = Limiter(

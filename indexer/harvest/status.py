@@ -39,24 +39,45 @@ class HarvestStatus:
 
 def harvest_status(folders: Iterable[str | Path]) -> list[HarvestStatus]:
     """Return the harvest status of every state file in ``folders`` (or one level below),
-    by council; a state file that cannot be read is passed by."""
-    found = [_status(data) for data in _states(folders)]
+    by council; a state file that cannot be read is passed by. A state file is read again
+    only when it changed: the status page asks on every request, and a large council's state
+    holds thousands of meetings."""
+    found = [status for path in _state_files(folders) if (status := _read(path))]
     return sorted(found, key=lambda s: (s.council.casefold(), s.site))
 
 
-def _states(folders: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
+def _state_files(folders: Iterable[str | Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for folder in map(Path, folders):
         subfolders = sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
         for candidate in (folder, *subfolders):
             path = (candidate / STATE_NAME).resolve()
-            if path in seen or not path.is_file():
-                continue
-            seen.add(path)
-            try:
-                yield json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError, UnicodeDecodeError):
-                continue
+            if path not in seen and path.is_file():
+                seen.add(path)
+                yield path
+
+
+# A state file -> ((its mtime, the day), the status read from it then).
+_read_before: dict[Path, tuple[tuple[int, int], HarvestStatus | None]] = {}
+
+
+def _read(path: Path) -> HarvestStatus | None:
+    """Return the status a state file gives, from what was read before when it is unchanged
+    (the day is part of "no minutes yet", so a status is kept for one day at most)."""
+    try:
+        changed = path.stat().st_mtime_ns
+    except OSError:
+        return None
+    key = (changed, date.today().toordinal())
+    before = _read_before.get(path)
+    if before is not None and before[0] == key:
+        return before[1]
+    try:
+        status: HarvestStatus | None = _status(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, UnicodeDecodeError):
+        status = None
+    _read_before[path] = (key, status)
+    return status
 
 
 def _status(data: dict[str, Any]) -> HarvestStatus:

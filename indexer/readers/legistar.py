@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from indexer.model import Attendance, Item, Meeting, Resolution
+from indexer.model import Attendance, Item, Meeting, Resolution, item_sort_key
 from indexer.trace import note
 
 # Legistar's action names and pass flags, as outcomes.
@@ -61,10 +61,10 @@ def apply_legistar(meeting: Meeting, record: Mapping[str, Any]) -> Meeting:
 
 def _match(entry: Mapping[str, Any], items: Sequence[Item], taken: set[int]) -> int | None:
     """Return the read item that is the event item: the same agenda number, else the title."""
-    number = _number(str(entry.get("agenda_number") or ""))
+    number = item_sort_key(str(entry.get("agenda_number") or ""))
     if number:
         for index, item in enumerate(items):
-            if index not in taken and _number(item.number) == number:
+            if index not in taken and item_sort_key(item.number) == number:
                 return index
     title = _words(str(entry.get("title") or ""))
     best, best_share = None, _TITLE_WORDS
@@ -164,10 +164,6 @@ def _attendance(entries: Sequence[Mapping[str, Any]]) -> list[Attendance]:
 def _name(value: object) -> str | None:
     text = re.sub(r"\s+", " ", str(value or "")).strip()
     return text or None
-
-
-def _number(value: str) -> str:
-    return re.sub(r"[\s.()]+", "", value).lstrip("0").lower()
 
 
 def _words(title: str) -> set[str]:
