@@ -98,6 +98,57 @@ def test_roman_numerals_alone_with_the_title_on_the_next_line() -> None:
     ]
 
 
+def test_roman_numerals_the_layout_moved_onto_the_text_above_their_headings() -> None:
+    # pdftotext puts a margin's numerals where their line fell in the text's flow: "V." lands
+    # in the previous item's text, its heading in capitals a few lines below.
+    text = (
+        "MINUTES\n\nI.\n\nCALL TO ORDER\n\nThe chair opened the meeting.\n\nII.\n\n"
+        "ROLL CALL\n\nAll present.\n\nIII.\n\nRETIREE AWARDS\n\nThe chair thanked the\n\n"
+        "IV.\n\nretiring drivers for their years of service to the district and\n"
+        "wished them well.\n\nPUBLIC PARTICIPATION\nAnn Rigby spoke about the depot.\n\nV.\n\n"
+        "Tom Hale asked about fares on the northern routes.\n\n"
+        "COMMITTEE REPORTS-(See Minutes)\nThe reports were received.\n\nVI.\n\n"
+        "NEW BUSINESS\n\nNone.\n\nVII.\n\nADJOURN\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("I", "CALL TO ORDER"),
+        ("II", "ROLL CALL"),
+        ("III", "RETIREE AWARDS"),
+        ("IV", "PUBLIC PARTICIPATION"),
+        ("V", "COMMITTEE REPORTS-(See Minutes)"),
+        ("VI", "NEW BUSINESS"),
+        ("VII", "ADJOURN"),
+    ]
+    _, items = split_items(text)
+    assert "Tom Hale asked" in items[3].body  # the text above a moved numeral stays in its item
+
+
+def test_sub_item_letters_that_run_on_through_the_items() -> None:
+    text = (
+        "MINUTES\n\nI.\n\nCALL TO ORDER\n\nII.\n\nROLL CALL\n\nAll present.\n\n"
+        "III.\n\nPUBLIC PARTICIPATION\n\nNone.\n\nIV.\n\nCONSENT AGENDA\n\nA. Bus Shelter Contract\n\nApproved.\n\n"
+        "B. Depot Roof Repairs\n\nApproved.\n\nV.\n\nRECOMMENDED ACTION\n\n"
+        "C. Fare Policy Review\n\nDirector Lee asked about fares.\n\n"
+        "D. Easement at Mill Lane\n\nApproved.\n\nVI.\n\nNEW BUSINESS\n\n"
+        "A. Holiday Service\n\nNoted.\n\nF. Stray Letter Later\n\nNot a sub-item.\n\n"
+        "VII.\n\nADJOURNMENT\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("I", "CALL TO ORDER"),
+        ("II", "ROLL CALL"),
+        ("III", "PUBLIC PARTICIPATION"),
+        ("IV", "CONSENT AGENDA"),
+        ("A", "Bus Shelter Contract"),
+        ("B", "Depot Roof Repairs"),
+        ("V", "RECOMMENDED ACTION"),
+        ("C", "Fare Policy Review"),
+        ("D", "Easement at Mill Lane"),
+        ("VI", "NEW BUSINESS"),
+        ("A", "Holiday Service"),
+        ("VII", "ADJOURNMENT"),
+    ]
+
+
 def test_lettered_items() -> None:
     text = "Present: A\n\nA. Call to Order\n\nOpened.\n\nB. Public Comment\n\nNone.\n\nC. Adjourn\n"
     assert numbers_and_titles(text) == [

@@ -410,7 +410,55 @@ def _find(lines: _Lines, style: str) -> list[_Heading]:
         if match and (heading := _heading(lines, index, match["number"], match["title"])):
             rule = f"{STYLE_RULES[style]}, {heading.rule}" if heading.rule else STYLE_RULES[style]
             found.append(replace(heading, rule=rule))
-    return found
+        elif alone and match:
+            found.append(_Heading(index, match["number"], "", 1))  # over no title: see below
+    return _displaced(lines, found) if style == "roman" else found
+
+
+def _displaced(lines: _Lines, found: list[_Heading]) -> list[_Heading]:
+    """Put back numerals a PDF's layout moved off their headings. Where most numerals alone on
+    their line are over a title in capitals ("V." / "PUBLIC PARTICIPATION"), one over a
+    sentence of text ("VI." / "Doug Greg stated he was ...") is the numeral of the next heading
+    in capitals before the next numeral: the text between is the earlier item's."""
+    alone = [h for h in found if _ROMAN_ALONE.match(lines[h.line])]
+    in_capitals = [h for h in alone if h.title and _mostly_capitals(h.title)]
+    if len(in_capitals) * 2 <= len(alone):
+        return [h for h in found if h.title]
+    moved = []
+    bounds = [h.line for h in found[1:]] + [len(lines)]
+    for heading, end in zip(found, bounds, strict=True):
+        if heading in alone and heading not in in_capitals and _over_text(lines, heading):
+            start = heading.line + heading.title_lines
+            below = next((i for i in range(start, end) if _lone_caps(lines[i])), None)
+            if below is not None:
+                title = _tidy(lines[below].strip())
+                rule = f"{STYLE_RULES['roman']}, its numeral moved by the layout"
+                heading = _Heading(below, heading.number, title, 1, rule)
+        if heading.title:
+            moved.append(heading)
+    return moved
+
+
+def _over_text(lines: _Lines, heading: _Heading) -> bool:
+    """Tell a numeral alone over a sentence of text, not a title: a line that ends one, or one
+    running on to the next line."""
+    if not heading.title:
+        return True
+    title_line = heading.line + heading.title_lines - 1
+    return bool(_line(lines, title_line + 1)) or _ENDS_SENTENCE.search(heading.title) is not None
+
+
+def _lone_caps(line: str) -> bool:
+    """Tell a short heading in capitals on a line of its own ("EXECUTIVE SESSION", "COMMITTEE
+    REPORTS-(See Minutes)"), not a label ("MOTION:")."""
+    text = line.strip()
+    return (
+        2 <= len(text.split()) <= 8
+        and bool(re.match(r"[A-Z][A-Z'’&\-]+[ \t]+[A-Z][A-Z'’&\-]+\b", text))
+        and _mostly_capitals(text)
+        and not text.endswith(":")
+        and not _NOT_HEADINGS.match(text)
+    )
 
 
 def _heading(lines: _Lines, index: int, number: str, title: str | None) -> _Heading | None:
@@ -556,18 +604,23 @@ def _wrapped(lines: _Lines, index: int, title: str) -> tuple[str, int]:
 
 
 def _find_sub(lines: _Lines, parents: list[_Heading]) -> list[_Heading]:
-    """Return sub-items lettered in sequence after an item heading ("6(a)", "(b)", "4-A")."""
+    """Return sub-items lettered in sequence after an item heading ("6(a)", "(b)", "4-A"). An
+    agenda may letter its sub-items on through the items ("XI." A-K, "XIII." L, M): under a
+    later item the letters start again at "a" or go on from the last one read."""
     taken = {h.line for h in parents}
     found: list[_Heading] = []
     bounds = [h.line for h in parents] + [len(lines)]
+    carried = None
     for parent, end in zip(parents, bounds[1:], strict=True):
-        expected = 1
+        expected = {1, carried}
         for index in range(parent.line + 1, end):
             heading = _sub_heading(lines, index, parent)
             letter = _letter(heading.number) if heading else None
-            if heading and index not in taken and letter in (expected, None):
+            if heading and index not in taken and (letter is None or letter in expected):
                 found.append(heading)  # one letter may be missing: a sub-item not read
-                expected = (_letter(heading.number) or expected) + 1
+                if letter is not None:
+                    expected = {letter + 1}
+                    carried = letter + 1 if heading.number.rstrip(".").isalpha() else None
     return found
 
 
