@@ -123,6 +123,28 @@ def test_roman_numerals_the_layout_moved_onto_the_text_above_their_headings() ->
     assert "Tom Hale asked" in items[3].body  # the text above a moved numeral stays in its item
 
 
+def test_a_title_ending_on_and_or_of_goes_on_over_the_next_line() -> None:
+    text = (
+        "27. Library Roof Repairs\n\nApproved.\n\n28. Report of the Director of\n"
+        "Finance on the Budget\n\nNoted.\n\n29. Minutes\n\nSigned."
+    )
+    assert numbers_and_titles(text)[1] == ("28", "Report of the Director of Finance on the Budget")
+
+
+def test_a_line_that_goes_on_a_sentence_about_an_item_number_is_no_heading() -> None:
+    text = (
+        "27. Library Roof Repairs\n\nApproved.\n\n"
+        "28 WAS PULLED FOR SEPARATE DISCUSSION AND\nAGENDA ITEM NO.\nCONSIDERATION\n"
+        "28. Agreement with Mariposa Landscape for Maintenance Services\n\n"
+        "Councilmember Bacerra asked about the term.\n\n29. Minutes\n\nSigned."
+    )
+    assert numbers_and_titles(text) == [
+        ("27", "Library Roof Repairs"),
+        ("28", "Agreement with Mariposa Landscape for Maintenance Services"),
+        ("29", "Minutes"),
+    ]
+
+
 def test_sub_item_letters_that_run_on_through_the_items() -> None:
     text = (
         "MINUTES\n\nI.\n\nCALL TO ORDER\n\nII.\n\nROLL CALL\n\nAll present.\n\n"

@@ -118,6 +118,8 @@ _REPORTS_SPEECH = re.compile(
     r"^(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:spoke|stated|said|expressed|thanked|urged|"
     r"congratulated|commented|voiced|inquired|questioned|encouraged)\b"
 )
+# A number's line that goes on a sentence about it: "29 WAS PULLED FOR SEPARATE DISCUSSION".
+_GOES_ON = re.compile(r"^(?:was|were|is|are|has|have|had|will|shall)\b", re.IGNORECASE)
 _RUN_IN_WORDS = 12  # a run-in title is a short phrase
 
 
@@ -584,6 +586,9 @@ def _title_case(title: str) -> bool:
     return not significant or capitals * 2 >= len(significant)
 
 
+_UNFINISHED = re.compile(r"\b(?:and|or|of|the|to|for|with|by|a|an)$", re.IGNORECASE)
+
+
 def _wrapped(lines: _Lines, index: int, title: str) -> tuple[str, int]:
     """Join a title that runs over to the next lines (a line starting in lower case, or in dense
     text a line that does not start a paragraph); return it and the lines it takes."""
@@ -596,6 +601,7 @@ def _wrapped(lines: _Lines, index: int, title: str) -> tuple[str, int]:
         and (
             (following[0].islower() and len(lines[index + used - 1].strip()) >= 50)
             or lines[index + used - 1].rstrip().endswith(",")  # a title does not end at a comma
+            or _UNFINISHED.search(title)  # nor on "and", "of", "the"
             or (lines.dense and index + used not in lines.starts and _same_case(title, following))
         )
     ):
@@ -894,7 +900,7 @@ def _is_title(title: str, stopped: bool = True) -> bool:
     title = title.strip()
     if len(title) > 150 or _TWO_SENTENCES.search(title):
         return False  # too long, or two sentences: a numbered paragraph
-    if _REPORTS_SPEECH.match(title):
+    if _REPORTS_SPEECH.match(title) or _GOES_ON.match(title):
         return False
     if re.search(r"[;,]$", title):
         return False
