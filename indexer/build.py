@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
+import multiprocessing
 import os
 import re
 import shutil
 import stat as stat_module
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,8 +31,16 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexingError, IndexWriter
 
-from indexer.chunks import Chunk, chunk_meeting, meeting_summary
+from indexer.chunks import Chunk, PeopleOfMeeting, chunk_meeting, meeting_summary
 from indexer.errors import UnreadableDocument
+from indexer.people import (
+    KNOWN_PEOPLE_FILE,
+    KnownPeople,
+    People,
+    link_people,
+    people_record,
+    read_known_people,
+)
 from indexer.read import NO_SUCH_FILE, check_file, find_documents, read_with_coverage
 from search import storage
 from search.errors import IndexOutOfDate, IndexUnwritable, SearchError
@@ -70,6 +81,7 @@ class ReindexReport:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
+    relinked: int = 0  # unchanged files read again because a name in them is now another's
     chunks_written: int = 0
     chunks: int = 0
     meetings: int = 0
@@ -95,6 +107,8 @@ def document_fields(chunk: Chunk) -> dict[str, Any]:
         "council": chunk.council,
         "committee": chunk.committee,
         "speaker": chunk.speaker,
+        "person": ",".join(p for p in (chunk.person, chunk.mover_id, chunk.seconder_id) if p)
+        or None,
         "year": f"{when:%Y}" if when else None,
         "date": int(f"{when:%Y%m%d}") if when else 0,
         "item_key": chunk.item_number.lower() or None,
@@ -116,7 +130,8 @@ def document_fields(chunk: Chunk) -> dict[str, Any]:
 
 def _details(chunk: Chunk) -> dict[str, Any]:
     keys = ("role", "votes_for", "votes_against", "abstentions", "mover", "seconder",
-            "procedural", "venue", "status", "url")  # fmt: skip
+            "procedural", "venue", "status", "url", "written", "person", "mover_id",
+            "seconder_id")  # fmt: skip
     return {key: getattr(chunk, key) for key in keys if getattr(chunk, key) is not None}
 
 
@@ -130,17 +145,27 @@ def chunks_of(path: Path, document: str | None = None) -> tuple[list[Chunk], lis
 
 
 def read_chunks(
-    path: Path, document: str | None = None
+    path: Path, document: str | None = None, people: Sequence[PeopleOfMeeting] | None = None
 ) -> tuple[list[Chunk], list[dict[str, Any]], dict[str, Any]]:
     """Read a file: its chunks, a summary of each meeting, and how much of it was understood
-    ({"words", "placed": share of the text in recognised items, "items"})."""
+    ({"words", "placed": share of the text in recognised items, "items", "people": the names
+    each meeting gives people, which the registry is built from}).
+
+    :param people: per meeting, the person behind each name (indexer/people.py).
+    """
     reading = read_with_coverage(path)
     meetings = reading.meetings
-    chunks = [c for i, m in enumerate(meetings) for c in chunk_meeting(m, i, document)]
+    people = people or []
+    chunks = [
+        c
+        for i, m in enumerate(meetings)
+        for c in chunk_meeting(m, i, document, people[i] if i < len(people) else None)
+    ]
     understood = {
         "words": reading.coverage.words,
         "placed": round(reading.coverage.placed, 3),
         "items": sum(len(m.items) for m in meetings),
+        "people": [people_record(m) for m in meetings],
     }
     return chunks, [meeting_summary(m, i, document) for i, m in enumerate(meetings)], understood
 
@@ -220,6 +245,7 @@ def _reindex(
         version = store.new_version() if full else current
         assert version is not None
         report = ReindexReport(index=str(root), full=full, seen=plan.seen, unchanged=plan.unchanged)
+        manifest["roots"] = [str(r) for r in roots]  # the people pass reads them
         try:
             workers = procs if full and _bytes_to_read(plan) >= parallel_bytes else 1
             _write(version, plan, manifest, report, progress, workers)
@@ -228,7 +254,6 @@ def _reindex(
                 shutil.rmtree(version, ignore_errors=True)
             raise
         stage.committed = not full  # an incremental reindex commits in the serving version
-        manifest["roots"] = [str(r) for r in roots]
         report.seconds = round(time.monotonic() - started, 3)
         report.finished = time.strftime("%Y-%m-%dT%H:%M:%S%z")
         manifest["last_reindex"] = report.to_dict()
@@ -385,7 +410,8 @@ def _write(
         if progress:
             progress(done_count, len(plan.to_read), outcome.key)
 
-    write_parallel(ix, plan.to_read, _index_file, done, min(procs, len(plan.to_read)), remove)
+    tasks = _link_people(plan, manifest, report, procs)
+    write_parallel(ix, tasks, _index_file, done, min(procs, len(tasks)), remove)
     report.chunks, report.meetings = _totals(ix, files)
     report.unstructured = storage.understood(files)["unstructured"]
 
@@ -410,16 +436,16 @@ class _Outcome:
     failure: Failure | None = None
 
 
-def _index_file(task: tuple[Path, str, str], writer: IndexWriter) -> _Outcome:
+def _index_file(task: _Task, writer: IndexWriter) -> _Outcome:
     """Replace one file's chunks; a file that fails keeps its old chunks and is reported."""
-    path, change, name = task
+    path, change, name, people = task
     if not _is_utf8(name):
         bad_name = "its name is not valid UTF-8 (an old Windows or Mac name); rename the file"
         return _failed(path, _printable(name), change, bad_name)
     try:
         stat = check_file(path)  # a pipe or a device is refused before it is opened
         digest = file_hash(path)
-        chunks, meetings, understood = read_chunks(path, name)
+        chunks, meetings, understood = read_chunks(path, name, people)
     except UnreadableDocument as error:
         gone = f"{NO_SUCH_FILE}: it was moved or deleted during the reindex"
         return _failed(path, name, change, gone if error.reason == NO_SUCH_FILE else error.reason)
@@ -427,15 +453,124 @@ def _index_file(task: tuple[Path, str, str], writer: IndexWriter) -> _Outcome:
         return _failed(path, name, change, f"cannot be read ({error.strerror or error})")
     except Exception as error:  # a reader's bug must not stop the reindex
         return _failed(path, name, change, f"internal error {type(error).__name__}: {error}")
-    if change == "updated" or writer.segments:
+    if change in ("updated", "relinked") or writer.segments:
         # A file new to the manifest may have chunks already, when a reindex committed them
         # but could not save its manifest (a full disk): replace them, never add twice.
         writer.delete_by_term("source", name)
     for chunk in chunks:
         writer.add_document(**document_fields(chunk))
     entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest,
-             "chunks": len(chunks), "meetings": meetings, **understood}  # fmt: skip
+             "chunks": len(chunks), "meetings": meetings, **understood,
+             "people_linked": _fingerprint(people)}  # fmt: skip
     return _Outcome(name, change, entry)
+
+
+# --- people: the registry is built before any file is written, from every file's names -----
+
+_Task = tuple[Path, str, str, Sequence[PeopleOfMeeting]]  # path, change, name, its people
+
+
+def _link_people(
+    plan: _Plan, manifest: dict[str, Any], report: ReindexReport, procs: int
+) -> list[_Task]:
+    """Build every council's people from the names of the files to read (read for them
+    first) and of the unchanged files (kept in the manifest), and return the tasks of the
+    reindex: the files to read with the person behind each name, and the unchanged files
+    whose people changed (a new meeting joined "Cllr Hartley" to Zoë Hartley), read again.
+    Saves the registry in the manifest for the person pages."""
+    files = manifest.setdefault("files", {})
+    roots = [Path(r) for r in manifest.get("roots", [])]
+    fresh = _read_people(plan.to_read, procs)
+    reading = {name for _, _, name in plan.to_read}
+    documents = {
+        name: (entry.get("people", []), entry.get("meetings", []))
+        for name, entry in files.items()
+        if name not in plan.removed and not (name in reading and name in fresh)
+    }
+    documents.update(fresh)
+    known, where = _known_people(roots)
+    people = link_people(documents, known)
+    tasks: list[_Task] = [(p, change, name, people.names(name)) for p, change, name in plan.to_read]
+    for name in sorted(documents.keys() - reading):
+        names = people.names(name)
+        if files[name].get("people_linked") != _fingerprint(names):
+            path = _path_of(name, roots)
+            if path is not None:
+                tasks.append((path, "relinked", name, names))
+    for note in people.notes():
+        full = where.get(note.path, note.path)
+        report.failed.append(Failure(full, f"line {note.line}: {note.reason}", note.path))
+    manifest["people"] = _people_for_pages(people)
+    return tasks
+
+
+def _read_people(
+    to_read: list[tuple[Path, str, str]], procs: int
+) -> dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Read the names each file's meetings give people, in ``procs`` processes; a file that
+    cannot be read is left out (the reindex reports it when it reads it again)."""
+    tasks = [(path, name) for path, _, name in to_read]
+    if procs > 1 and len(tasks) > 1:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        with ProcessPoolExecutor(procs, mp_context=context) as pool:
+            found = list(pool.map(_people_of, tasks, chunksize=4))
+    else:
+        found = [_people_of(task) for task in tasks]
+    return {name: got for (_, name), got in zip(tasks, found, strict=True) if got is not None}
+
+
+def _people_of(
+    task: tuple[Path, str],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
+    """Return a file's meetings' people records and summaries, or None if it is unreadable."""
+    path, name = task
+    try:
+        check_file(path)
+        meetings = read_with_coverage(path).meetings
+    except Exception:  # reported when the file is indexed
+        return None
+    summaries = [meeting_summary(m, i, name) for i, m in enumerate(meetings)]
+    return [people_record(m) for m in meetings], summaries
+
+
+def _known_people(roots: list[Path]) -> tuple[list[KnownPeople], dict[str, str]]:
+    """Return the clerk's known-people files under the indexed folders (``people.toml``),
+    named as documents are, and the full path of each by that name."""
+    known, where = [], {}
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob(KNOWN_PEOPLE_FILE)):
+            name = document_name(path, root)
+            folder = document_name(path.parent, root)
+            known.append(read_known_people(path, name, folder))
+            where[name] = str(path)
+    return known, where
+
+
+def _path_of(name: str, roots: list[Path]) -> Path | None:
+    """Return the path of a document by its name within its indexed folder."""
+    top, _, rest = name.partition("/")
+    root = next((r for r in roots if r.name == top), None)
+    return None if root is None else (root / rest if rest else root)
+
+
+def _fingerprint(names: Sequence[PeopleOfMeeting]) -> str:
+    """Return a short digest of the person behind each name of a file's meetings."""
+    plain = [sorted((form, list(who)) for form, who in m.items()) for m in names]
+    return hashlib.sha1(json.dumps(plain, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def _people_for_pages(people: People) -> dict[str, Any]:
+    """Return what the person pages read: each person with their council, and the person
+    behind each name of each meeting of each document."""
+    persons = {
+        pid: {**person.to_dict(), "council": council}
+        for council, registry in people.registries.items()
+        for pid, person in registry.people.items()
+    }
+    return {"persons": persons, "links": people.links}
 
 
 def _is_utf8(name: str) -> bool:
@@ -462,6 +597,27 @@ def _failed(path: Path, name: str, change: str, reason: str) -> _Outcome:
 def _totals(ix: Any, files: dict[str, Any]) -> tuple[int, int]:
     with ix.searcher() as searcher:
         return searcher.doc_count(), sum(len(f.get("meetings", [])) for f in files.values())
+
+
+def linked_chunks(root: Path) -> list[Chunk]:
+    """Return the chunks of every readable document under ``root`` with the person behind
+    each name, as a reindex of that folder indexes them (for brute-force checks)."""
+    read: dict[str, tuple[Path, list[Any], list[dict[str, Any]]]] = {}
+    for path in find_documents([root]):
+        name = document_name(path, root)
+        try:
+            meetings = read_with_coverage(path).meetings
+        except UnreadableDocument:
+            continue
+        read[name] = (path, meetings, [meeting_summary(m, i, name) for i, m in enumerate(meetings)])
+    documents = {n: ([people_record(m) for m in ms], s) for n, (_, ms, s) in read.items()}
+    people = link_people(documents, _known_people([root])[0])
+    return [
+        chunk
+        for name, (_, meetings, _) in sorted(read.items())
+        for i, (m, names) in enumerate(zip(meetings, people.names(name), strict=True))
+        for chunk in chunk_meeting(m, i, name, names)
+    ]
 
 
 def iter_chunks(paths: Iterable[Path]) -> Iterator[Chunk]:

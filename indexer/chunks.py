@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -48,7 +48,9 @@ class Chunk:
     item_number: str = ""
     item_index: int = -1
     item_title: str = ""
-    speaker: str | None = None
+    speaker: str | None = None  # the person's name as the registry shows it (indexer/people.py)
+    written: str | None = None  # the speaker's name as the minutes wrote it, when not the same
+    person: str | None = None  # the stable id of the speaker, attendee, mover or seconder
     role: str | None = None
     outcome: str | None = None
     votes_for: int | None = None
@@ -56,6 +58,8 @@ class Chunk:
     abstentions: int | None = None
     mover: str | None = None
     seconder: str | None = None
+    mover_id: str | None = None
+    seconder_id: str | None = None
     procedural: bool = False
     section: bool = False  # text no recognised item took, kept so that nothing read is lost
     venue: str | None = None
@@ -106,12 +110,24 @@ def meeting_summary(
     }
 
 
-def chunk_meeting(meeting: Meeting, index: int = 0, document: str | None = None) -> Iterator[Chunk]:
+# Each name form of a meeting -> (person id, the person's name as shown).
+PeopleOfMeeting = Mapping[str, tuple[str, str]]
+
+
+def chunk_meeting(
+    meeting: Meeting,
+    index: int = 0,
+    document: str | None = None,
+    people: PeopleOfMeeting | None = None,
+) -> Iterator[Chunk]:
     """Yield the meeting's chunks: per item, per speech, per decision and per attendee.
 
     :param document: the document's name within the indexed folder, which names the chunks'
         source and derives their ids; the source path when not given.
+    :param people: the person behind each name (indexer/people.py); names not in it are
+        kept as written, with no person id.
     """
+    people = people or {}
     mid = meeting_id(meeting, index, document)
     common = {
         "meeting_id": mid,
@@ -124,20 +140,33 @@ def chunk_meeting(meeting: Meeting, index: int = 0, document: str | None = None)
         "url": meeting.url,
     }
     for position, person in enumerate(meeting.attendance):
-        yield _attendance(person, f"{mid}-a{position}", common)
+        yield _attendance(person, f"{mid}-a{position}", common, people)
     # Sections of text outside the recognised items follow them, so nothing read is lost.
     for position, item in enumerate(meeting.items + meeting.sections):
-        yield from _item_chunks(item, position, common, position >= len(meeting.items))
+        yield from _item_chunks(item, position, common, people, position >= len(meeting.items))
 
 
-def _attendance(person: Attendance, chunk_id: str, common: dict[str, Any]) -> Chunk:
+def _who(form: str, people: PeopleOfMeeting) -> tuple[str, str | None, str | None]:
+    """Return a speaker's fields: the person's name, the form written, the person's id."""
+    pid, name = people.get(form, (None, form))
+    return name, (form if form != name else None), pid
+
+
+def _attendance(
+    person: Attendance, chunk_id: str, common: dict[str, Any], people: PeopleOfMeeting
+) -> Chunk:
     text = ROLE_PHRASES[person.role].format(name=person.name)
-    return Chunk(id=chunk_id, kind="attendance", text=text, speaker=person.name,
-                 role=person.role, procedural=True, **common)  # fmt: skip
+    name, written, pid = _who(person.name, people)
+    return Chunk(id=chunk_id, kind="attendance", text=text, role=person.role, procedural=True,
+                 speaker=name, written=written, person=pid, **common)  # fmt: skip
 
 
 def _item_chunks(
-    item: Item, position: int, common: dict[str, Any], section: bool = False
+    item: Item,
+    position: int,
+    common: dict[str, Any],
+    people: PeopleOfMeeting,
+    section: bool = False,
 ) -> Iterator[Chunk]:
     base = f"{common['meeting_id']}-i{position}"
     about = {
@@ -150,8 +179,9 @@ def _item_chunks(
     }
     yield Chunk(id=base, kind="item", text=item.text, **about)
     for n, said in enumerate(item.contributions):
-        yield Chunk(id=f"{base}-s{n}", kind="speech", text=said.text, speaker=said.speaker,
-                    role=said.role, **about)  # fmt: skip
+        name, written, pid = _who(said.speaker, people)
+        yield Chunk(id=f"{base}-s{n}", kind="speech", text=said.text, role=said.role,
+                    speaker=name, written=written, person=pid, **about)  # fmt: skip
     for n, decision in enumerate(item.resolutions):
         yield Chunk(
             id=f"{base}-d{n}",
@@ -163,5 +193,7 @@ def _item_chunks(
             abstentions=decision.abstentions,
             mover=decision.mover,
             seconder=decision.seconder,
+            mover_id=people.get(decision.mover or "", (None,))[0],
+            seconder_id=people.get(decision.seconder or "", (None,))[0],
             **about,
         )

@@ -10,17 +10,19 @@ surname alone.
 
 from __future__ import annotations
 
+import itertools
 import re
+import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from indexer.extract.speakers import ROLE, Roster
-from indexer.model import Meeting
+from indexer.model import Attendance, Contribution, Item, Meeting, Resolution
 
 # Words of a title written before a name, lower-cased: "Councillor", "Council Member",
 # "Mayor Pro Tem", "Interim City Manager", the Welsh "Cynghorydd Sir".
@@ -316,6 +318,8 @@ class Registry:
     people: dict[str, Person] = field(default_factory=dict)
     by_mention: dict[tuple[str, str], str] = field(default_factory=dict)
     offices: list[OfficeUse] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # of the meetings built from, in order
+    notes: list[Note] = field(default_factory=list)  # what a known-people file could not do
 
     def ids(self, form: str) -> set[str]:
         """Return the ids a name form was given, at any meeting."""
@@ -332,6 +336,7 @@ class Registry:
             "council": self.council,
             "people": [p.to_dict() for p in people],
             "offices": [o.to_dict() for o in self.offices],
+            "notes": [n.to_dict() for n in self.notes],
         }
 
 
@@ -358,14 +363,29 @@ def mentions(meeting: Meeting, key: str | None = None) -> list[Mention]:
     return out
 
 
-def build_registries(meetings: Iterable[Meeting]) -> dict[str, Registry]:
+def council_of(meeting: Meeting) -> str:
+    """Return the council a meeting's people belong to: its council, or else its folder."""
+    return meeting.council or f"folder {PurePath(meeting.source).parent.name or '.'}"
+
+
+def build_registries(
+    meetings: Iterable[Meeting], known: list[KnownPeople] | None = None
+) -> dict[str, Registry]:
     """Return a registry per council named by the meetings. Meetings that name no council
-    are grouped by their folder ("folder dev-rtd-iqm"): never two councils' people in one."""
+    are grouped by their folder ("folder dev-rtd-iqm"): never two councils' people in one.
+
+    :param known: the clerk's known-people files to apply; by default those found in the
+        folders of the meetings' documents and above them (``people.toml``).
+    """
+    meetings = list(meetings)
     grouped: dict[str, list[Meeting]] = {}
     for meeting in meetings:
-        council = meeting.council or f"folder {PurePath(meeting.source).parent.name or '.'}"
-        grouped.setdefault(council, []).append(meeting)
-    return {c: build_registry(c, ms) for c, ms in sorted(grouped.items())}
+        grouped.setdefault(council_of(meeting), []).append(meeting)
+    registries = {c: build_registry(c, ms) for c, ms in sorted(grouped.items())}
+    if known is None:
+        known = find_known_people(PurePath(m.source) for m in meetings)
+    apply_known_people(registries, grouped, known)
+    return registries
 
 
 def build_registry(council: str, meetings: Iterable[Meeting]) -> Registry:
@@ -383,6 +403,7 @@ class _Builder:
         self.meetings = meetings
         files = Counter(m.source for m in meetings)
         self.keys = _unique([meeting_key(m, files[m.source] == 1) for m in meetings])
+        self.registry.keys = self.keys
         self.own = {k: mentions(meeting, k) for meeting, k in zip(meetings, self.keys, strict=True)}
         self.all = [m for k in self.keys for m in self.own[k]]
         self.names: dict[str, Name | None] = {}
@@ -414,7 +435,40 @@ class _Builder:
                 held.setdefault(use.holder, []).append(use.office)
         for cluster in self.clusters:
             self._person(cluster, held.get(cluster.id(self), []))
+        self._resolve_by_sole_holder()
         return self.registry
+
+    # Pass 4: an office the meeting's minutes leave unnamed, held by one person only in all
+    # the council's minutes, who is at that meeting: that person.
+    def _resolve_by_sole_holder(self) -> None:
+        holders: dict[str, set[str]] = {}
+        for person in self.registry.people.values():
+            if person.kind == "person":
+                for office in person.offices:
+                    holders.setdefault(office.lower(), set()).add(person.id)
+        present: dict[str, set[str]] = {}
+        for (source, _), pid in self.registry.by_mention.items():
+            present.setdefault(source, set()).add(pid)
+        for n, use in enumerate(self.registry.offices):
+            sole = holders.get(use.office.lower(), set())
+            if use.holder or len(sole) != 1 or not sole <= present.get(use.source, set()):
+                continue
+            holder = next(iter(sole))
+            why = "the council's minutes name one holder of it, who is at this meeting"
+            self.registry.offices[n] = OfficeUse(use.office, use.source, holder, why, use.form)
+            gone = self.registry.by_mention.get((use.source, use.form))
+            self.registry.by_mention[(use.source, use.form)] = holder
+            self._drop_office_use(gone, use.source)
+
+    def _drop_office_use(self, pid: str | None, source: str) -> None:
+        """Forget an office's use at one meeting; an office used nowhere else goes."""
+        if pid is None or pid not in self.registry.people:
+            return
+        if not any(s == source and p == pid for (s, _), p in self.registry.by_mention.items()):
+            office = self.registry.people[pid]
+            office.meetings.discard(source)
+            if not office.meetings:
+                del self.registry.people[pid]
 
     def _drop_pairs_of_surnames(self, own: list[Mention]) -> None:
         """Read a mover written as two of the meeting's surnames ("Brancatelli Kelley", two
@@ -701,3 +755,333 @@ class _Cluster:
     def best(self) -> Name:
         """Return the fullest of the names: full given names first, then most initials."""
         return max(self.names, key=lambda n: (-_specificity(n)[0], len(n.initials)))
+
+
+# --- the clerk's known people: a people.toml beside the minutes ------------------------------
+
+KNOWN_PEOPLE_FILE = "people.toml"
+_TABLES = ("person", "apart")
+_TABLE_KEYS = {"person": ("id", "name", "forms"), "apart": ("forms",)}
+_TABLE_RE = re.compile(r"^\s*\[\[\s*([A-Za-z_]+)\s*\]\]\s*(?:#.*)?$")
+
+
+@dataclass(frozen=True)
+class Note:
+    """What a known-people file could not do, with where it says it."""
+
+    path: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}, line {self.line}: {self.reason}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class KnownEntry:
+    """One ``[[person]]`` (forms of one person, their name) or ``[[apart]]`` (forms that are
+    each a person of their own) of a known-people file."""
+
+    table: str
+    line: int
+    forms: tuple[str, ...] = ()
+    id: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class KnownPeople:
+    """A clerk's known-people file: what it says, and the lines it could not read."""
+
+    path: str
+    folder: str  # the documents it covers: those in this folder and below
+    council: str | None = None
+    entries: tuple[KnownEntry, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    def covers(self, source: str) -> bool:
+        """Tell whether a document (path or name) is in this file's folder or below."""
+        return source.startswith(self.folder.rstrip("/") + "/") or self.folder in ("", ".")
+
+
+def read_known_people(
+    path: Path, name: str | None = None, folder: str | None = None
+) -> KnownPeople:
+    """Read a known-people file table by table: a table that is not valid TOML, or names a
+    key it does not know, is noted with its line and the others apply.
+
+    :param name: how to name the file in notes (its name within the indexed folder).
+    :param folder: the folder whose documents it covers, named as the documents are.
+    """
+    shown = name or str(path)
+    covered = folder if folder is not None else str(path.parent)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return KnownPeople(shown, covered, notes=(Note(shown, 1, f"cannot be read ({error})"),))
+    notes: list[Note] = []
+    council: str | None = None
+    entries: list[KnownEntry] = []
+    for start, block in _blocks(text):
+        try:
+            data = tomllib.loads(block)
+        except tomllib.TOMLDecodeError as error:
+            at = re.search(r"line (\d+)", str(error))
+            line = start + int(at.group(1)) - 1 if at else start
+            notes.append(
+                Note(shown, line, f"not valid TOML ({error}); the rest of the file applies")
+            )
+            continue
+        if start == 1 and not _TABLE_RE.match(block.splitlines()[0] if block else ""):
+            council = _preamble(data, shown, block, notes)
+            continue
+        entries += _entries(data, shown, start, block, notes)
+    return KnownPeople(shown, covered, council, tuple(entries), tuple(notes))
+
+
+def _blocks(text: str) -> list[tuple[int, str]]:
+    """Cut a file at each ``[[table]]`` line: (first line number, text)."""
+    lines = text.splitlines()
+    starts = [0] + [i for i, line in enumerate(lines) if _TABLE_RE.match(line) and i]
+    bounds = [*starts, len(lines)]
+    return [(a + 1, "\n".join(lines[a:b])) for a, b in itertools.pairwise(bounds)]
+
+
+def _preamble(data: dict[str, Any], shown: str, block: str, notes: list[Note]) -> str | None:
+    """Read the keys before the first table: ``council``."""
+    council = data.pop("council", None)
+    for key in data:
+        notes.append(Note(shown, _line_of(block, key, 1), f"unknown key {key!r}; use council, "
+                          "then [[person]] and [[apart]] tables"))  # fmt: skip
+    return council if isinstance(council, str) else None
+
+
+def _entries(
+    data: dict[str, Any], shown: str, start: int, block: str, notes: list[Note]
+) -> list[KnownEntry]:
+    out: list[KnownEntry] = []
+    for table, rows in data.items():
+        if table not in _TABLES or not isinstance(rows, list):
+            notes.append(
+                Note(shown, start, f"unknown table {table!r}; use [[person]] or [[apart]]")
+            )
+            continue
+        for row in rows:
+            unknown = [k for k in row if k not in _TABLE_KEYS[table]]
+            for key in unknown:
+                keys = ", ".join(_TABLE_KEYS[table])
+                notes.append(Note(shown, _line_of(block, key, start),
+                                  f"unknown key {key!r} in [[{table}]]; use {keys}"))  # fmt: skip
+            forms = row.get("forms", [])
+            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                notes.append(Note(shown, _line_of(block, "forms", start),
+                                  "forms must be a list of names in quotes"))  # fmt: skip
+                continue
+            ident, name = row.get("id"), row.get("name")
+            out.append(KnownEntry(table, start, tuple(forms), ident if isinstance(ident, str)
+                                  else None, name if isinstance(name, str) else None))  # fmt: skip
+    return out
+
+
+def _line_of(block: str, key: str, start: int) -> int:
+    """Return the line of the file where ``key =`` is written in a block."""
+    for n, line in enumerate(block.splitlines()):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return start + n
+    return start
+
+
+def find_known_people(sources: Iterable[PurePath]) -> list[KnownPeople]:
+    """Return the known-people files in the folders of these documents and above them."""
+    found: dict[Path, KnownPeople] = {}
+    seen: set[PurePath] = set()
+    for source in sources:
+        for folder in PurePath(source).parents:
+            if folder in seen:
+                break
+            seen.add(folder)
+            path = Path(folder) / KNOWN_PEOPLE_FILE
+            if path.is_file():
+                found[path] = read_known_people(path)
+    return [found[p] for p in sorted(found)]
+
+
+def apply_known_people(
+    registries: dict[str, Registry], grouped: dict[str, list[Meeting]], known: list[KnownPeople]
+) -> None:
+    """Apply each known-people file to the councils of the documents it covers: merges,
+    display names, forms kept apart. What cannot be done is noted and the rest applies."""
+    for people in known:
+        councils = [c for c, ms in grouped.items() if any(people.covers(m.source) for m in ms)]
+        if people.council:
+            councils = [c for c in councils if c == people.council]
+        notes = list(people.notes)
+        if people.council and not councils:
+            notes.append(Note(people.path, 1, f"no minutes of {people.council!r} are here"))
+        for entry in people.entries:
+            failures = [_apply(registries[c], entry, people.path) for c in councils]
+            if failures and all(failures):
+                notes.append(Note(people.path, entry.line, failures[0] or ""))
+            elif not councils:
+                notes.append(Note(people.path, entry.line, "no minutes here name anyone"))
+        for council in councils or list(registries)[:1]:
+            registries[council].notes.extend(notes)
+            notes = []  # each note once, with the first council it covers
+
+
+def _apply(registry: Registry, entry: KnownEntry, path: str) -> str | None:
+    """Apply one entry to one council; return why it could not be done, None when done."""
+    seen = [f for f in entry.forms if registry.ids(f)]
+    missing = [f for f in entry.forms if f not in seen]
+    if entry.table == "apart":
+        for form in seen:
+            _set_apart(registry, form, path, entry.line)
+        return f"no minutes of {registry.council} name {missing[0]!r}" if missing else None
+    if entry.id and entry.id not in registry.people:
+        return (
+            f"no person has the id {entry.id!r} in {registry.council}; see `minutes-search people`"
+        )
+    owners = [pid for f in seen for pid in sorted(registry.ids(f))]
+    target = entry.id or (owners[0] if owners else None)
+    if target is None:
+        return f"no minutes of {registry.council} name {(entry.forms or ('',))[0]!r}"
+    for form in seen:
+        _move(registry, form, target, f"the clerk's known people ({path}, line {entry.line})")
+    if entry.name:
+        registry.people[target].name = entry.name
+    return f"no minutes of {registry.council} name {missing[0]!r}" if missing else None
+
+
+def _move(registry: Registry, form: str, target: str, reason: str) -> None:
+    """Give every mention of ``form`` to the person ``target``; a person left with no form
+    goes to the target whole (its offices with it)."""
+    person = registry.people[target]
+    olds = {pid for (_, f), pid in registry.by_mention.items() if f == form} - {target}
+    for at in list(registry.by_mention):
+        if at[1] == form:
+            registry.by_mention[at] = target
+            person.meetings.add(at[0])
+    if form not in person.forms:
+        person.forms.append(form)
+    person.evidence.append(Evidence(form, reason))
+    for old in olds:
+        gone = registry.people[old]
+        gone.forms = [f for f in gone.forms if f != form]
+        if not gone.forms:
+            for at, pid in list(registry.by_mention.items()):
+                if pid == old:
+                    registry.by_mention[at] = target
+            person.offices += gone.offices
+            del registry.people[old]
+
+
+def _set_apart(registry: Registry, form: str, path: str, line: int) -> None:
+    """Make ``form`` a person of its own, kept as written."""
+    pids = {pid for (_, f), pid in registry.by_mention.items() if f == form}
+    if len(pids) == 1 and registry.people[next(iter(pids))].forms == [form]:
+        return  # already apart
+    base = f"{slug(registry.council) or 'council'}/{slug(form)}"
+    pid, n = base, 2
+    while pid in registry.people:
+        pid, n = f"{base}-{n}", n + 1
+    registry.people[pid] = Person(pid, form)
+    _move(registry, form, pid, f"kept apart by the clerk's known people ({path}, line {line})")
+
+
+# --- what the index keeps of a meeting's people, and the person behind each name -------------
+
+
+def people_record(meeting: Meeting) -> dict[str, Any]:
+    """Return the names a meeting gives people, as JSON: what the registry is built from,
+    kept in the index's manifest so that a reindex needs to read only the changed files."""
+    items = [
+        [[[c.speaker, c.role] for c in item.contributions],
+         [[r.mover, r.seconder] for r in item.resolutions if r.mover or r.seconder]]
+        for item in meeting.items
+    ]  # fmt: skip
+    return {
+        "attendance": [[a.name, a.role] for a in meeting.attendance],
+        "items": [i for i in items if i[0] or i[1]],
+    }
+
+
+def meeting_of_record(record: dict[str, Any], source: str, summary: dict[str, Any]) -> Meeting:
+    """Return a meeting holding only the names of ``people_record``, with its summary's
+    council, committee and date."""
+    when = summary.get("date")
+    items = tuple(
+        Item("", "", contributions=tuple(Contribution(s, "", r) for s, r in said),
+             resolutions=tuple(Resolution("", mover=m, seconder=s) for m, s in moved))
+        for said, moved in record.get("items", [])
+    )  # fmt: skip
+    return Meeting(
+        source,
+        summary.get("council"),
+        summary.get("committee"),
+        date.fromisoformat(when) if when else None,
+        attendance=tuple(Attendance(n, r) for n, r in record.get("attendance", [])),
+        items=items,
+    )
+
+
+@dataclass
+class People:
+    """Every council's registry, and the person behind each name of each meeting of each
+    document: ``links[document][meeting index][form] = person id``."""
+
+    registries: dict[str, Registry]
+    links: dict[str, list[dict[str, str]]]
+
+    def person(self, pid: str) -> Person | None:
+        return next((r.people[pid] for r in self.registries.values() if pid in r.people), None)
+
+    def names(self, document: str) -> list[dict[str, tuple[str, str]]]:
+        """Return, per meeting of a document, each form's (person id, display name)."""
+        out = []
+        for forms in self.links.get(document, []):
+            out.append({f: (pid, self._name(pid, f)) for f, pid in forms.items()})
+        return out
+
+    def _name(self, pid: str, form: str) -> str:
+        person = self.person(pid)
+        return person.name if person else form
+
+    def notes(self) -> list[Note]:
+        return [n for r in self.registries.values() for n in r.notes]
+
+
+def link_people(
+    documents: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]],
+    known: list[KnownPeople],
+) -> People:
+    """Build every council's registry from the documents' people records and link each name
+    of each meeting to its person.
+
+    :param documents: per document name, its meetings' people records and summaries.
+    """
+    grouped: dict[str, list[tuple[str, int, Meeting]]] = {}
+    for name in sorted(documents):
+        records, summaries = documents[name]
+        for index, (record, summary) in enumerate(zip(records, summaries, strict=False)):
+            meeting = meeting_of_record(record, name, summary)
+            grouped.setdefault(council_of(meeting), []).append((name, index, meeting))
+    registries: dict[str, Registry] = {}
+    links: dict[str, list[dict[str, str]]] = {
+        name: [{} for _ in documents[name][0]] for name in documents
+    }
+    for council, entries in sorted(grouped.items()):
+        registries[council] = build_registry(council, [m for _, _, m in entries])
+    plain = {c: [m for _, _, m in e] for c, e in grouped.items()}
+    apply_known_people(registries, plain, known)
+    for council, entries in grouped.items():
+        registry = registries[council]
+        by_key = {
+            key: (name, index) for (name, index, _), key in zip(entries, registry.keys, strict=True)
+        }
+        for (key, form), pid in registry.by_mention.items():
+            name, index = by_key[key]
+            links[name][index][form] = pid
+    return People(registries, links)

@@ -13,6 +13,20 @@ from collections.abc import Iterable, Sequence
 from search.analysis import name_analyzer
 
 _ANALYZER = name_analyzer()
+# Titles a person's name may be written with or without: ``speaker:"Cllr Hartley"`` finds
+# "Councillor Zoë Hartley" (lower-cased, as name_words gives them).
+TITLES = frozenset((
+    "councillor", "councilor", "cllr", "cr", "cyng", "cynghorydd", "councilmember", "alderman",
+    "commissioner", "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "professor",
+    "rev", "reverend",
+))  # fmt: skip
+
+
+def without_titles(words: Sequence[str]) -> tuple[str, ...]:
+    """Return a name's words without its titles ("cllr hartley" -> "hartley"); all of them
+    when they are nothing but titles."""
+    kept = tuple(w for w in words if w not in TITLES)
+    return kept or tuple(words)
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -32,12 +46,29 @@ class NameIndex:
             for word in words:
                 self._words[word].add(name)
 
-    def containing(self, words: Sequence[str]) -> list[str]:
-        """Return the names holding ``words`` one after another."""
+    def containing(self, words: Sequence[str], person: bool = False) -> list[str]:
+        """Return the names holding ``words`` one after another.
+
+        :param person: read the words as a person's name: titles do not count ("Cllr
+            Hartley" finds "Councillor Zoë Hartley") and an initial stands for a given name
+            ("M Ellwood" finds "Margaret Ellwood").
+        """
+        if person:
+            words = without_titles(words)
         if not words:
             return []
-        candidates = self._words.get(words[0], set())
-        return sorted(name for name in candidates if _has_run(self._spelled[name], tuple(words)))
+        if person and len(words[0]) == 1:
+            candidates = {n for w, ns in self._words.items() if w[:1] == words[0] for n in ns}
+        else:
+            candidates = self._words.get(words[0], set())
+        run = tuple(words)
+        if not person:
+            return sorted(name for name in candidates if _has_run(self._spelled[name], run))
+        return sorted(
+            name
+            for name in candidates
+            if _has_run(tuple(without_titles(self._spelled[name])), run, initials=True)
+        )
 
     def with_prefix(self, prefix: str) -> list[str]:
         """Return the names with a word starting with ``prefix``."""
@@ -49,6 +80,16 @@ class NameIndex:
         return word in self._words
 
 
-def _has_run(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+def _has_run(words: tuple[str, ...], run: tuple[str, ...], initials: bool = False) -> bool:
     size = len(run)
-    return any(words[i : i + size] == run for i in range(len(words) - size + 1))
+    if not initials:
+        return any(words[i : i + size] == run for i in range(len(words) - size + 1))
+    return any(
+        all(_same(a, b) for a, b in zip(words[i : i + size], run, strict=True))
+        for i in range(len(words) - size + 1)
+    )
+
+
+def _same(word: str, asked: str) -> bool:
+    """Tell a name's word from the one asked for, an initial standing for a given name."""
+    return word == asked or (len(asked) == 1 and word[:1] == asked)

@@ -76,6 +76,7 @@ def _parse_schema() -> fields.Schema:
         committee=fields.TEXT(analyzer=names),
         council=fields.TEXT(analyzer=names),
         item=fields.ID,
+        person=fields.ID,
         kind=fields.ID,
         outcome=fields.ID,
         date=fields.ID,
@@ -173,6 +174,8 @@ def _translate(q: query.Query, lexicon: Lexicon, text: str) -> query.Query:
             return query.Term("kind", _kind(node, text))
         if name in NAME_FIELDS:
             return _names_query(node, lexicon.names(str(name)))
+        if name == "person":  # a person's stable id, as the person pages link it
+            return query.Term("person", str(getattr(node, "text", "")))
         if name in ("item", "outcome"):
             value = str(getattr(node, "text", "")).lower()
             return query.Term("item_key" if name == "item" else "outcome", value)
@@ -194,9 +197,9 @@ def _names_query(node: query.Query, names: NameIndex) -> query.Query:
     if isinstance(node, query.Prefix):
         found = names.with_prefix(str(node.text))
     elif isinstance(node, query.Phrase):
-        found = names.containing([str(w) for w in node.words])
+        found = names.containing([str(w) for w in node.words], person=field == "speaker")
     else:
-        found = names.containing([str(getattr(node, "text", ""))])
+        found = names.containing([str(getattr(node, "text", ""))], person=field == "speaker")
     return query.Or([query.Term(field, n) for n in found]) if found else query.NullQuery
 
 

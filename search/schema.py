@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from search.analysis import text_analyzer
 
-SCHEMA_VERSION = 8  # 8: text outside items weighs a quarter; 7: British spellings as American
+# 9: the speaker is the person behind the name (the registry's name for "Cllr Hartley" and
+# "Zoë Hartley" alike, offices resolved to their holder), and every speech, attendance and
+# decision holds the ids of its people (speaker, attendee, mover, seconder) in ``person``;
+# 8: text outside items weighs a quarter; 7: British spellings as American
+SCHEMA_VERSION = 9
 
 
 class StoredNumber(NUMERIC):  # type: ignore[misc]
@@ -31,6 +35,7 @@ def build_schema() -> Schema:
         council=ID(stored=True, sortable=True),
         committee=ID(stored=True, sortable=True),
         speaker=ID(stored=True, sortable=True),
+        person=KEYWORD(commas=True, lowercase=False, scorable=False),
         year=ID(stored=True, sortable=True),
         date=StoredNumber(int, bits=32, stored=True, sortable=True, signed=False),
         item_key=ID,
@@ -54,6 +59,7 @@ USER_FIELDS = {
     "item": "item_key",
     "kind": "kind",
     "outcome": "outcome",
+    "person": "person",
 }
 DATE_FIELDS = ("date", "before", "after")
 DEFAULT_FIELDS = {"item_title": 2.0, "text": 1.0}

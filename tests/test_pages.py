@@ -416,10 +416,10 @@ def test_item_page_lists_speakers_and_their_speeches_in_order(client) -> None:
     assert speakers == [
         "Councillor Margaret Ellwood: 6 contributions",
         "Councillor Zoë Hartley: 2 contributions",
-        "Eleanor Vance: 1 contribution",
+        "Ms Eleanor Vance: 1 contribution",  # "Eleanor Vance" there, her fullest name
         "Sarah Okafor: 3 contributions",
         "Councillor Priya Patel: 2 contributions",
-        "Councillor Cartwright: 1 contribution",
+        "Councillor B Cartwright: 1 contribution",  # "Councillor Cartwright" there
     ]
     speeches = page.select("ol.speeches > li")
     assert [s["id"] for s in speeches] == [f"{LIBRARY_ITEM}-s{n}" for n in range(15)]

@@ -203,7 +203,9 @@ def test_people_command_lists_each_person_with_the_evidence() -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == (
-        "Ashbury Borough Council: 33 people, 4 offices whose holder the minutes do not name"
+        # The three Cabinet Members of cabinet/2020-01-16.docx are each the council's only
+        # holder of their office, present there; the Head of Legal Services is named nowhere.
+        "Ashbury Borough Council: 33 people, 1 offices whose holder the minutes do not name"
     )
     start = lines.index("  Councillor Margaret Ellwood  [ashbury-borough-council/margaret-ellwood]")
     assert lines[start + 1] == (
@@ -265,7 +267,7 @@ def test_people_command_reads_the_folders_the_index_was_built_from(sample_index:
     result = CliRunner().invoke(cli, ["people", "--index", str(sample_index), "--council", "kelm"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
-        "Kelmscott District Council: 30 people, 2 offices whose holder the minutes do not name"
+        "Kelmscott District Council: 30 people, 0 offices whose holder the minutes do not name"
     )
 
 
