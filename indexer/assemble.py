@@ -14,6 +14,7 @@ from indexer.extract.speakers import (
     Roster,
     find_contributions,
     first_initial,
+    listed_speakers,
     office_holders,
     same_person,
     signed_chair,
@@ -79,7 +80,9 @@ def build_item(raw: RawItem, roster: Roster) -> Item:
         text=raw.body,
         minutes=raw.minutes or None,
         decision=raw.decision or None,
-        contributions=_with_presenter(raw, find_contributions(said, roster), roster),
+        contributions=_with_presenter(
+            raw, listed_speakers(raw.title, said, roster) + find_contributions(said, roster), roster
+        ),
         resolutions=tuple(dict.fromkeys(find_resolutions(said, roster.by_initials))),
     )
 

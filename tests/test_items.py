@@ -145,6 +145,26 @@ def test_a_line_that_goes_on_a_sentence_about_an_item_number_is_no_heading() -> 
     ]
 
 
+def test_a_numeral_the_layout_moved_onto_a_list_of_names() -> None:
+    # The titles are set as titles here, and "VII." landed over the list of the previous
+    # item's speakers, its heading after them.
+    text = (
+        "MINUTES\n\nI.\n\nCall to Order\nThe chair opened the meeting.\n\nII.\n\n"
+        "Roll Call - Determination of Quorum\nAttendee Name\nJulien Bird\nBob Broom\n\n"
+        "III.\n\nPublic Participation\n\nIV.\n\nAndrea Lusk\nCurtis Chao\nGary Van Dorn\n\n"
+        "External Entities Reports\nA report on the line closure.\n\nV.\n\n"
+        "Audit Committee Report\nPresented by Committee Chair Penn.\n\nVI.\n\nAdjourn\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("I", "Call to Order"),
+        ("II", "Roll Call - Determination of Quorum"),
+        ("III", "Public Participation"),
+        ("IV", "External Entities Reports"),
+        ("V", "Audit Committee Report"),
+        ("VI", "Adjourn"),
+    ]
+
+
 def test_sub_item_letters_that_run_on_through_the_items() -> None:
     text = (
         "MINUTES\n\nI.\n\nCALL TO ORDER\n\nII.\n\nROLL CALL\n\nAll present.\n\n"

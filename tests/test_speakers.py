@@ -564,3 +564,17 @@ def test_declarations_listed_and_more_reports() -> None:
         "Mrs J. Davies",
         "Supervisor Jan Keough",  # not the City Attorney: "will report" is an agenda's future
     ]
+
+
+def test_the_public_listed_by_name_alone_in_their_turn_to_speak() -> None:
+    text = (
+        "MINUTES\nBOARD OF DIRECTORS MEETING\nMay 7, 2024\n\nI.\n\nCall to Order\n"
+        "Chair Okafor called the meeting to order.\n\nII.\n\nPublic Participation\n\n"
+        "Andrea Lusk\nCurtis Chao\nMaria del Valle\n\nIII.\n\nAudit Committee Report\n"
+        "Presented by Committee Chair Penn.\n\nIV.\n\nOld Business\n\n"
+        "Ann Rigby\nTom Hale\n\nV.\n\nAdjourn\nThe meeting adjourned.\n"
+    )
+    [meeting] = parse_meetings(text, "board.txt")
+    by_title = {item.title: item.speakers for item in meeting.items}
+    assert by_title["Public Participation"] == ["Andrea Lusk", "Curtis Chao", "Maria del Valle"]
+    assert by_title["Old Business"] == []  # names alone elsewhere are no speakers

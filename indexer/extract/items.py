@@ -419,19 +419,26 @@ def _find(lines: _Lines, style: str) -> list[_Heading]:
 
 def _displaced(lines: _Lines, found: list[_Heading]) -> list[_Heading]:
     """Put back numerals a PDF's layout moved off their headings. Where most numerals alone on
-    their line are over a title in capitals ("V." / "PUBLIC PARTICIPATION"), one over a
-    sentence of text ("VI." / "Doug Greg stated he was ...") is the numeral of the next heading
-    in capitals before the next numeral: the text between is the earlier item's."""
+    their line are over a title set one way, in capitals ("V." / "PUBLIC PARTICIPATION") or
+    as a title ("VIII." / "Audit Committee Report"), one over a sentence or a list of names
+    ("VI." / "Doug Greg stated he was ...", "VII." / "Andrea Brandes" / "Curtis Chong") is the
+    numeral of the next heading set that way before the next numeral: the text between is the
+    earlier item's."""
     alone = [h for h in found if _ROMAN_ALONE.match(lines[h.line])]
-    in_capitals = [h for h in alone if h.title and _mostly_capitals(h.title)]
-    if len(in_capitals) * 2 <= len(alone):
+    capitals = [h for h in alone if h.title and _mostly_capitals(h.title)]
+    titled = [h for h in alone if h.title and not _mostly_capitals(h.title)]
+    set_as = max(capitals, titled, key=len)
+    if len(set_as) * 2 <= len(alone):
         return [h for h in found if h.title]
+    in_capitals = set_as is capitals
     moved = []
     bounds = [h.line for h in found[1:]] + [len(lines)]
     for heading, end in zip(found, bounds, strict=True):
-        if heading in alone and heading not in in_capitals and _over_text(lines, heading):
+        if heading in alone and _over_text(lines, heading, in_capitals):
             start = heading.line + heading.title_lines
-            below = next((i for i in range(start, end) if _lone_caps(lines[i])), None)
+            below = next(
+                (i for i in range(start, end) if _lone_heading(lines, i, in_capitals)), None
+            )
             if below is not None:
                 title = _tidy(lines[below].strip())
                 rule = f"{STYLE_RULES['roman']}, its numeral moved by the layout"
@@ -441,25 +448,39 @@ def _displaced(lines: _Lines, found: list[_Heading]) -> list[_Heading]:
     return moved
 
 
-def _over_text(lines: _Lines, heading: _Heading) -> bool:
-    """Tell a numeral alone over a sentence of text, not a title: a line that ends one, or one
-    running on to the next line."""
-    if not heading.title:
+# A line that may be a person's name in a list of them: "Andrea Brandes", "JD Holcom".
+_NAME_LIKE = re.compile(r"^[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){1,3}$")
+
+
+def _over_text(lines: _Lines, heading: _Heading, in_capitals: bool) -> bool:
+    """Tell a numeral alone over text, not over its title: a sentence, a line running on to the
+    next in a document whose titles are in capitals, or the first of a list of names."""
+    if not heading.title or _ENDS_SENTENCE.search(heading.title):
         return True
-    title_line = heading.line + heading.title_lines - 1
-    return bool(_line(lines, title_line + 1)) or _ENDS_SENTENCE.search(heading.title) is not None
+    after = heading.line + heading.title_lines
+    if in_capitals:
+        return not _mostly_capitals(heading.title) and bool(_line(lines, after))
+    following = [_line(lines, i) for i in range(after, after + 2)]
+    return all(_NAME_LIKE.match(f) for f in (heading.title, *following))
 
 
-def _lone_caps(line: str) -> bool:
-    """Tell a short heading in capitals on a line of its own ("EXECUTIVE SESSION", "COMMITTEE
-    REPORTS-(See Minutes)"), not a label ("MOTION:")."""
-    text = line.strip()
+def _lone_heading(lines: _Lines, index: int, in_capitals: bool) -> bool:
+    """Tell a short heading on a line of its own, set as the document's numbered titles are:
+    in capitals ("EXECUTIVE SESSION", "COMMITTEE REPORTS-(See Minutes)"), or as a title after
+    a blank line ("External Entities Reports"); never a label ("MOTION:")."""
+    text = lines[index].strip()
+    if not 2 <= len(text.split()) <= 8 or text.endswith(":") or _NOT_HEADINGS.match(text):
+        return False
+    if in_capitals:
+        return bool(
+            re.match(r"[A-Z][A-Z'’&\-]+[ \t]+[A-Z][A-Z'’&\-]+\b", text)
+        ) and _mostly_capitals(text)
     return (
-        2 <= len(text.split()) <= 8
-        and bool(re.match(r"[A-Z][A-Z'’&\-]+[ \t]+[A-Z][A-Z'’&\-]+\b", text))
-        and _mostly_capitals(text)
-        and not text.endswith(":")
-        and not _NOT_HEADINGS.match(text)
+        not _line(lines, index - 1)
+        and text[0].isupper()
+        and _title_case(text)
+        and not _ENDS_SENTENCE.search(text)
+        and not _mostly_capitals(text)
     )
 
 

@@ -373,6 +373,30 @@ def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Co
     return _merge(contributions)
 
 
+# Items of the public's turn to speak, whose minutes may list the speakers' names alone.
+_PUBLIC_TURN_RE = re.compile(
+    r"\b(?:public\s+(?:participation|comments?|speakers?|forum|input|testimony|question)"
+    r"|oral\s+communications?|citizens?\s+(?:comments?|participation|to\s+be\s+heard)"
+    r"|delegations?|deputations?|audience\s+participation|persons?\s+to\s+be\s+heard)\b",
+    re.IGNORECASE,
+)
+
+
+def listed_speakers(title: str, text: str, people: Roster) -> list[Contribution]:
+    """Return the speakers an item of the public's turn lists by name alone, a name a line
+    ("Public Participation" / "Andrea Brandes" / "Curtis Chong"), in a block of its own."""
+    if not _PUBLIC_TURN_RE.search(title):
+        return []
+    listed = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [_MARKER_RE.sub("", line).strip() for line in block.splitlines() if line.strip()]
+        if lines and all(len(line) <= 60 and _is_name(line) for line in lines):
+            for line in lines:
+                trace.note("speaker", line, "a name alone on its line in the public's turn", title)
+                listed.append(Contribution(people.resolve(line), line))
+    return listed
+
+
 # Who presents an item, named after its title: "Financial Report – Peter Agate", "Friends of
 # the Library (M. Romero)".
 _TITLE_PRESENTER_RE = re.compile(r"(?:\s[-–—]\s*|\s*\()(?P<who>[^()\-–—]{3,60}?)\)?\s*$")
