@@ -644,7 +644,9 @@ class _Builder:
         person.forms = sorted(set(person.forms) | set(cluster.forms))
         person.evidence = cluster.evidence + person.evidence
         person.meetings |= {m.source for m in cluster.mentions}
-        person.offices += [m.office for m in cluster.mentions if m.office]
+        # an office is a title ("Leader of the Council"), not what a speaker does
+        # ("speaking with the permission of the Leader")
+        person.offices += [m.office for m in cluster.mentions if m.office and m.office[0].isupper()]
         person.offices += held
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request
 
-from search import browse
+from search import browse, people
 from search.engine import SearchEngine
 from search.errors import InvalidQuery
 from search.highlight import highlight
@@ -60,6 +60,17 @@ def meeting(id: str) -> Response:
     """One meeting with its attendance by role and its items."""
     check_parameters(())
     view = browse.meeting(engine(), id) or abort(404, f"no meeting with id {id!r}")
+    return json_response(view.to_dict())
+
+
+@blueprint.get("/people/<path:id>")
+def person(id: str) -> Response:
+    """One person's record: names, committees, attendance by year, meetings, motions, and
+    their speeches matching ``q`` (newest first without)."""
+    check_parameters(("q",))
+    view = people.person(engine(), id, request.args.get("q", "").strip())
+    if view is None:
+        abort(404, f"no person with id {id!r}")
     return json_response(view.to_dict())
 
 

@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode
 from xml.etree import ElementTree
 
-from flask import Blueprint, Response, current_app, request, url_for
+from flask import Blueprint, Response, abort, current_app, request, url_for
 from werkzeug.datastructures import MultiDict
 
+from search import people
 from search.engine import MAX_DEPTH, MAX_PER_PAGE, SearchRequest
 from search.results import Hit
 from web import engine
@@ -92,15 +93,54 @@ def atom_feed(search: SearchRequest, hits: list[Hit]) -> ElementTree.Element:
     page += f"?{urlencode(list(request.args.items(multi=True)))}" if request.args else ""
     _link(feed, page, "alternate", "text/html")
     for hit in hits:
-        entry = ElementTree.SubElement(feed, f"{{{ATOM}}}entry")
-        url = hit_url(hit)
-        _text(entry, "title", entry_title(hit))
-        _text(entry, "id", url)
-        _text(entry, "updated", _updated(hit))
-        _link(entry, url, "alternate", "text/html")
-        ElementTree.SubElement(entry, f"{{{ATOM}}}category", term=hit.kind)
-        _text(entry, "summary", hit.snippet).set("type", "html")
+        _entry(feed, hit)
     return feed
+
+
+PERSON_KINDS = ("speech", "decision")  # what a person says, and the motions they move
+
+
+@blueprint.get("/people/<path:id>/feed.atom")
+def person_atom(id: str) -> Response:
+    """An Atom feed of a person's newest contributions and the motions they moved or
+    seconded."""
+    check_parameters(())
+    view = people.person(engine(), id)
+    if view is None:
+        abort(404, f"There is no person with the id {id}.")
+    search = SearchRequest(q=f'person:"{id}"', kind=PERSON_KINDS, sort="newest", group=False)
+    _, hits = collect(search, current_app.config["FEED_LIMIT"])
+    page = url_for("views.person", id=id, _external=True)
+    feed = person_feed(f"{current_app.config['SITE_NAME']}: {view.name}", page, hits)
+    body = ElementTree.tostring(feed, encoding="unicode", xml_declaration=True)
+    return current_app.response_class(body, mimetype="application/atom+xml")
+
+
+def person_feed(title: str, page: str, hits: list[Hit]) -> ElementTree.Element:
+    """Build a person's feed: one entry per speech or motion, linking to it."""
+    ElementTree.register_namespace("", ATOM)
+    feed = ElementTree.Element(f"{{{ATOM}}}feed")
+    _text(feed, "title", title)
+    _text(feed, "id", request.url)
+    _text(feed, "updated", max((_updated(h) for h in hits), default=_now()))
+    site = current_app.config["SITE_NAME"]
+    _text(ElementTree.SubElement(feed, f"{{{ATOM}}}author"), "name", site)
+    _link(feed, request.url, "self", "application/atom+xml")
+    _link(feed, page, "alternate", "text/html")
+    for hit in hits:
+        _entry(feed, hit)
+    return feed
+
+
+def _entry(feed: ElementTree.Element, hit: Hit) -> None:
+    entry = ElementTree.SubElement(feed, f"{{{ATOM}}}entry")
+    url = hit_url(hit)
+    _text(entry, "title", entry_title(hit))
+    _text(entry, "id", url)
+    _text(entry, "updated", _updated(hit))
+    _link(entry, url, "alternate", "text/html")
+    ElementTree.SubElement(entry, f"{{{ATOM}}}category", term=hit.kind)
+    _text(entry, "summary", hit.snippet).set("type", "html")
 
 
 def entry_title(hit: Hit) -> str:

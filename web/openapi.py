@@ -212,6 +212,62 @@ SCHEMAS: dict[str, Schema] = {
             ),
         }
     ),
+    "Person": _object(
+        {
+            "id": {**STRING, "description": "Stable: the council and the fullest name."},
+            "name": {**STRING, "description": "The fullest name the minutes give."},
+            "kind": {"type": "string", "enum": ["person", "office"]},
+            "council": TEXT_OR_NULL,
+            "forms": {**_array(STRING), "description": "Every form of the name seen."},
+            "offices": _array(STRING),
+            "evidence": {
+                **_array(_object({"form": STRING, "reason": STRING, "source": TEXT_OR_NULL})),
+                "description": "Why each form was joined to the person.",
+            },
+            "committees": _array(STRING),
+            "attendance": {
+                "type": "object",
+                "description": "Per year: meetings present at, apologies sent, absences.",
+                "additionalProperties": _object(
+                    {"present": INTEGER, "apologies": INTEGER, "absent": INTEGER}
+                ),
+            },
+            "meetings": _array(
+                _object(
+                    {
+                        "meeting_id": STRING,
+                        "council": TEXT_OR_NULL,
+                        "committee": TEXT_OR_NULL,
+                        "date": DATE_OR_NULL,
+                        "role": {**TEXT_OR_NULL, "enum": [*ROLES, None]},
+                        "speeches": INTEGER,
+                        "written": _array(STRING),
+                    }
+                )
+            ),
+            "motions": _array(
+                _object(
+                    {
+                        "id": STRING,
+                        "meeting_id": STRING,
+                        "committee": TEXT_OR_NULL,
+                        "date": DATE_OR_NULL,
+                        "item_number": STRING,
+                        "item_title": STRING,
+                        "outcome": TEXT_OR_NULL,
+                        "votes_for": INT_OR_NULL,
+                        "votes_against": INT_OR_NULL,
+                        "abstentions": INT_OR_NULL,
+                        "part": {"type": "string", "enum": ["moved", "seconded"]},
+                    }
+                )
+            ),
+            "speeches": {**_ref("Page"), "description": "Their speeches matching q."},
+            "speeches_total": INTEGER,
+            "q": STRING,
+            "votes": STRING,
+        }
+    ),
     "Status": _object(
         {
             "meetings": INTEGER,
@@ -365,6 +421,18 @@ def api_paths() -> dict[str, Any]:
             _content(json, _ref("Meeting")),
             errors=("400", "404", "405", "429", "500", "503"),
         ),
+        "/api/people/{id}": operation(
+            "apiPerson",
+            "api",
+            "Show a person",
+            "One person of a council (docs/people.md): the names the minutes give them, the "
+            "evidence that joined them, committees, attendance per year, meetings, motions "
+            "moved and seconded, and their speeches matching q (newest first without). The "
+            "id is the council's and the person's, as `minutes-search people` prints it.",
+            [path_id("person"), parameter("q", "Search within the person's words.", STRING)],
+            _content(json, _ref("Person")),
+            errors=("400", "404", "405", "429", "500", "503"),
+        ),
         "/api/status": operation(
             "apiStatus",
             "api",
@@ -420,7 +488,18 @@ def feed_paths() -> dict[str, Any]:
             "schema": STRING,
         },
     }
-    return {"/search.atom": atom, "/search.csv": export}
+    person = operation(
+        "personAtom",
+        "feeds",
+        "Follow a person",
+        "An Atom 1.0 feed of a person's newest speeches and the motions they moved or "
+        f"seconded, newest first, at most FEED_LIMIT entries ({DEFAULTS['FEED_LIMIT']} by "
+        "default). Each entry links to the speech or decision on its item's page.",
+        [path_id("person")],
+        _content("application/atom+xml"),
+        errors=("400", "404", "405", "429", "500", "503"),
+    )
+    return {"/search.atom": atom, "/search.csv": export, "/people/{id}/feed.atom": person}
 
 
 PAGE_ERRORS = ("400", "404", "405", "429", "500", "503")
@@ -484,10 +563,18 @@ def page_paths() -> dict[str, Any]:
             "A meeting: its facts, attendance and items.",
             [path_id("meeting")],
         ),
+        "/people/{id}": page(
+            "personPage",
+            "Person page",
+            "One person: names, committees, attendance per year, speeches by meeting, motions "
+            "moved and seconded, and a search within their words (q).",
+            [path_id("person"), parameter("q", "Search within the person's words.", STRING)],
+        ),
         "/speakers/{name}": page(
             "speakerPage",
             "Speaker page",
-            "What one person said and the meetings they attended, newest first.",
+            "A name the minutes give: sent on (302) to its person's page when the name is one "
+            "person's; otherwise what was said and attended under that name, newest first.",
             [parameter("name", "The person's name as the minutes give it.", STRING, "path")],
         ),
         "/committees": page(

@@ -15,6 +15,7 @@ from flask import (
     abort,
     current_app,
     g,
+    redirect,
     render_template,
     request,
     url_for,
@@ -23,7 +24,7 @@ from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 
 from indexer.harvest.status import harvest_status
-from search import browse
+from search import browse, people
 from search.engine import MAX_DEPTH, SearchRequest
 from search.errors import InvalidQuery
 from search.highlight import highlight
@@ -223,9 +224,36 @@ def meeting(id: str) -> ResponseReturnValue:
     return render_template("meeting.html", view=view)
 
 
+@blueprint.get("/people/<path:id>")
+def person(id: str) -> ResponseReturnValue:
+    """One person: their names, committees, attendance by year, speeches by meeting, motions
+    moved and seconded, and their words searched with ``q``."""
+    q = request.args.get("q", "").strip()
+    try:
+        view = people.person(engine(), id, q)
+    except InvalidQuery as error:
+        view = people.person(engine(), id)
+        if view is None:
+            abort(404, f"There is no person with the id {id}.")
+        return render_template("person.html", view=view, q=q, error=error), 400
+    if view is None:
+        abort(404, f"There is no person with the id {id}.")
+    return render_template("person.html", view=view, q=q, error=None)
+
+
+def person_url(name: str) -> str:
+    """Return the page of the person shown or written as ``name`` (through /speakers/, which
+    sends it on to the person when the name is one person's)."""
+    return url_for("views.speaker", name=name)
+
+
 @blueprint.get("/speakers/<path:name>")
 def speaker(name: str) -> ResponseReturnValue:
-    """What one person said and the meetings they attended, newest first."""
+    """A name's person page when it is one person's; else what was said and attended under
+    that name, newest first."""
+    pid = people.find_person(engine(), name)
+    if pid is not None:
+        return redirect(url_for("views.person", id=pid), code=302)
     said = engine().search(_person(name, "speech", facets=True))
     attended = engine().search(_person(name, "attendance", facets=False))
     if not said.total and not attended.total:
@@ -347,5 +375,6 @@ def shared() -> dict[str, object]:
         "facet_values": facet_values,
         "by_item": by_item,
         "committee_url": committee_url,
+        "person_url": person_url,
         "year_chart": charts.year_chart,
     }
