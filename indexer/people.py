@@ -792,6 +792,8 @@ class KnownEntry:
     forms: tuple[str, ...] = ()
     id: str | None = None
     name: str | None = None
+    id_line: int = 0  # where ``id =`` and ``forms =`` are written, for notes
+    forms_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -884,7 +886,9 @@ def _entries(
                 continue
             ident, name = row.get("id"), row.get("name")
             out.append(KnownEntry(table, start, tuple(forms), ident if isinstance(ident, str)
-                                  else None, name if isinstance(name, str) else None))  # fmt: skip
+                                  else None, name if isinstance(name, str) else None,
+                                  _line_of(block, "id", start),
+                                  _line_of(block, "forms", start)))  # fmt: skip
     return out
 
 
@@ -925,36 +929,43 @@ def apply_known_people(
             notes.append(Note(people.path, 1, f"no minutes of {people.council!r} are here"))
         for entry in people.entries:
             failures = [_apply(registries[c], entry, people.path) for c in councils]
-            if failures and all(failures):
-                notes.append(Note(people.path, entry.line, failures[0] or ""))
+            first = failures[0] if failures else None
+            if first is not None and all(failures):
+                notes.append(Note(people.path, *first))
             elif not councils:
                 notes.append(Note(people.path, entry.line, "no minutes here name anyone"))
+        notes.sort(key=lambda n: n.line)
         for council in councils or list(registries)[:1]:
             registries[council].notes.extend(notes)
             notes = []  # each note once, with the first council it covers
 
 
-def _apply(registry: Registry, entry: KnownEntry, path: str) -> str | None:
-    """Apply one entry to one council; return why it could not be done, None when done."""
+def _apply(registry: Registry, entry: KnownEntry, path: str) -> tuple[int, str] | None:
+    """Apply one entry to one council; return the line and why it could not be done, None
+    when it was."""
     seen = [f for f in entry.forms if registry.ids(f)]
     missing = [f for f in entry.forms if f not in seen]
+    unseen = (
+        (entry.forms_line, f"no minutes of {registry.council} name {missing[0]!r}")
+        if missing
+        else None
+    )
     if entry.table == "apart":
         for form in seen:
             _set_apart(registry, form, path, entry.line)
-        return f"no minutes of {registry.council} name {missing[0]!r}" if missing else None
+        return unseen
     if entry.id and entry.id not in registry.people:
-        return (
-            f"no person has the id {entry.id!r} in {registry.council}; see `minutes-search people`"
-        )
+        why = f"no person has the id {entry.id!r} in {registry.council}"
+        return entry.id_line, f"{why}; see `minutes-search people`"
     owners = [pid for f in seen for pid in sorted(registry.ids(f))]
     target = entry.id or (owners[0] if owners else None)
     if target is None:
-        return f"no minutes of {registry.council} name {(entry.forms or ('',))[0]!r}"
+        return unseen or (entry.line, "say which person: give id or forms")
     for form in seen:
         _move(registry, form, target, f"the clerk's known people ({path}, line {entry.line})")
     if entry.name:
         registry.people[target].name = entry.name
-    return f"no minutes of {registry.council} name {missing[0]!r}" if missing else None
+    return unseen
 
 
 def _move(registry: Registry, form: str, target: str, reason: str) -> None:
