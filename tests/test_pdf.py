@@ -62,6 +62,23 @@ def test_join_pages_keeps_lines_that_do_not_repeat() -> None:
     assert join_pages(pages) == "One\nTwo\nThree"
 
 
+def test_a_running_label_the_layout_put_mid_page_is_dropped_after_the_first_page() -> None:
+    # "Regular Meeting" set in a margin lands mid-page in the text's flow, between the lines
+    # of a paragraph; on the first page it is the document's title and stays.
+    pages = [
+        "Regular Meeting\nMINUTES OF THE CITY COUNCIL\nRoll call.\nThe motion carried.\nA.\nB.",
+        "Item 4.\nC.\nAdopted.\nRegular Meeting\n(05-012) Resolution on street sweepers.\n"
+        "The motion carried.\nD.\nE.",
+        "Item 5.\nF.\nCarried.\nRegular Meeting\nMayor Ruiz thanked staff.\n"
+        "The motion carried.\nG.\nH.",
+        "Item 6.\nI.\nAgreed.\nRegular Meeting\nAdjourned at 9 pm.\nThe motion carried.\nJ.\nK.",
+    ]
+    text = join_pages(pages)
+    assert text.count("Regular Meeting") == 1 and text.startswith("Regular Meeting")
+    assert "Adopted.\n(05-012) Resolution on street sweepers." in text
+    assert text.count("The motion carried.") == 4  # a sentence that repeats is text, not a label
+
+
 def test_encrypted_pdf_is_refused_with_the_reason(tmp_path: Path) -> None:
     plain = make_pdf(tmp_path / "plain.pdf", PAGES)
     locked = encrypt_pdf(plain, tmp_path / "locked.pdf", "secret")

@@ -78,9 +78,10 @@ def _layout_text(text: str) -> str:
 
 def join_pages(pages: list[str]) -> str:
     """Join pages, dropping lines that repeat at the top or bottom of pages and page numbers."""
-    furniture = _running_lines(pages)
+    edges, labels = _running_lines(pages)
     kept_pages = []
-    for page in pages:
+    for number, page in enumerate(pages):
+        furniture = edges | labels if number else edges  # a label is the first page's title
         lines = [
             line
             for line in page.split("\n")
@@ -90,16 +91,25 @@ def join_pages(pages: list[str]) -> str:
     return _HYPHEN_RE.sub(r"\1", "\n".join(kept_pages))
 
 
-def _running_lines(pages: list[str]) -> set[str]:
-    """Return the shapes of lines found at a page's edge on at least half of the pages."""
+def _running_lines(pages: list[str]) -> tuple[set[str], set[str]]:
+    """Return the shapes of lines found at a page's edge on at least half of the pages, and of
+    short labels found anywhere on most pages: a running head the layout put mid-page
+    ("Regular Meeting" beside the text), which would otherwise split a paragraph."""
     if len(pages) < 2:
-        return set()
+        return set(), set()
     counts: Counter[str] = Counter()
+    anywhere: Counter[str] = Counter()
     for page in pages:
         lines = [line for line in page.split("\n") if line.strip()]
-        edges = {_shape(line) for line in lines[:2] + lines[-2:]}
-        counts.update(edges)
-    return {shape for shape, count in counts.items() if count >= max(2, len(pages) / 2)}
+        counts.update({_shape(line) for line in lines[:2] + lines[-2:]})
+        anywhere.update({_shape(line) for line in lines if _RUNNING_LABEL_RE.match(line.strip())})
+    edges = {shape for shape, count in counts.items() if count >= max(2, len(pages) / 2)}
+    labels = {shape for shape, count in anywhere.items() if count >= max(3, len(pages) * 0.6)}
+    return edges, labels
+
+
+# A short label, no sentence: "Regular Meeting", "Alameda City Council".
+_RUNNING_LABEL_RE = re.compile(r"^[A-Z][\w'’&,\-]*(?:[ \t]+[\w'’&,\-#]+){1,5}$")
 
 
 def _shape(line: str) -> str:
