@@ -165,6 +165,23 @@ def test_a_numeral_the_layout_moved_onto_a_list_of_names() -> None:
     ]
 
 
+def test_sub_items_lettered_in_lower_case() -> None:
+    text = (
+        "Summary of the Finance Committee\n\nI.\n\nRecommended Actions\n"
+        "a. Resolution Authorizing a Reimbursement Agreement\nIt is recommended that ...\n"
+        "b. Exercise of Contract Options – Wells Fargo\nIt is recommended that ...\n"
+        "Discussion: Director Ortiz asked about the fees.\n\nII.\n\nPayments\n\na. None\n\n"
+        "III.\n\nOther Matters\n\nNone.\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("I", "Recommended Actions"),
+        ("a", "Resolution Authorizing a Reimbursement Agreement"),
+        ("b", "Exercise of Contract Options – Wells Fargo"),
+        ("II", "Payments"),
+        ("III", "Other Matters"),
+    ]
+
+
 def test_sub_item_letters_that_run_on_through_the_items() -> None:
     text = (
         "MINUTES\n\nI.\n\nCALL TO ORDER\n\nII.\n\nROLL CALL\n\nAll present.\n\n"

@@ -68,11 +68,13 @@ _SUB_RULE = "sub-item lettered in sequence (6(a), 5A)"
 # Styles whose numbers must follow an outline (1, 2, 2.1, 3 or I, II, III or A, B, C).
 OUTLINED = ("dotted", "roman", "lettered")
 # Sub-items: "6(a) Bus Depot", "(b) Appeals", "4-A Minutes", "5A Minutes", "8.a. Report",
-# "B. Report".
+# "B. Report", "b. Report".
 SUB_STYLE = re.compile(
     r"^[ \t]*\*?(?P<number>\d{1,3}[ \t]?\([a-zA-Z]{1,3}\)|\([a-zA-Z]{1,3}\)|\d{1,3}-[A-Za-z]\b|"
-    rf"\d{{1,3}}\.?[A-Za-z]\.?|[A-Z]\.)[ \t]+{_TITLE}[ \t]*$"
+    rf"\d{{1,3}}\.?[A-Za-z]\.?|[A-Za-z]\.)[ \t]+{_TITLE}[ \t]*$"
 )
+# An entry of a list that says there is nothing: "a. None", "(a) Nil".
+_NOTHING = re.compile(r"^(?:none|nil|n/a|nothing)\W*$", re.IGNORECASE)
 # A sub-item's letter alone on its line, its title on the next ("D." / "Hop Cost Share").
 _SUB_ALONE = re.compile(r"^[ \t]*\*?(?P<number>[A-Z]\.|\d{1,3}-[A-Z])(?P<title>)[ \t]*$")
 # An initial and a surname, as lists of names print them ("A. Hopkins", "A. Hopkins Mayor J.
@@ -660,7 +662,7 @@ def _sub_heading(lines: _Lines, index: int, parent: _Heading) -> _Heading | None
     elif not (_paragraph_start(lines, index) or index == parent.line + max(parent.title_lines, 1)):
         return None  # a sub-item starts a paragraph, or the line under its item's heading
     match = SUB_STYLE.match(line) or _SUB_ALONE.match(line)
-    if not match or _INITIAL_AND_NAME.match(line):
+    if not match or _INITIAL_AND_NAME.match(line) or _NOTHING.match(match.group("title")):
         return None
     number = match.group("number")
     digits = re.match(r"\d+", number)
