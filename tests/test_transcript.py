@@ -52,6 +52,7 @@ def test_a_chair_who_names_themselves_is_named_in_every_turn(tmp_path: Path) -> 
     library = meeting.items[1]
     assert library.speakers[0] == "Councillor Ada Moss"
     assert library.contributions[0].role == "Chair"
+    assert ("Councillor Ada Moss", "chair") in [(a.name, a.role) for a in meeting.attendance]
 
 
 # A caption transcript: capitalised labels, turns wrapped over several lines, a roll call.

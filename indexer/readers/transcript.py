@@ -313,9 +313,15 @@ def parse_transcript(text: str, source: str) -> Meeting:
 
 
 def _attendance(header: str, turns: list[_Turn]) -> tuple[Attendance, ...]:
-    """Return those the heading lists, and those who answered the roll."""
+    """Return those the heading lists, the chair the turns name ("Chair: ... I'm Councillor
+    Nigel Pryor, Chairman."), and those who answered the roll."""
     found = read_attendance(header, [])
     listed = {a.name for a in found}
+    # A "Chair:" label the chair's own words named (see _name_roles).
+    chair = next((t.speaker for t in turns if t.role and _ROLE_LABEL_RE.match(t.role)), None)
+    if chair and chair not in listed:
+        found.append(Attendance(chair, "chair"))
+        listed.add(chair)
     answered = dict.fromkeys(t.speaker for t in turns if _PRESENT_RE.search(t.text))
     found += [Attendance(name, "present") for name in answered if name not in listed]
     return tuple(found)
