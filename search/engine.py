@@ -17,10 +17,10 @@ from whoosh.searching import Searcher
 from indexer.chunks import KINDS
 from indexer.model import item_sort_key
 from search.errors import InvalidQuery
-from search.evaluate import Evaluator, IndexArrays, top
+from search.evaluate import Evaluator, IndexArrays, best
 from search.highlight import highlight
 from search.names import NameIndex
-from search.postings import column_values, field_lengths
+from search.postings import column_codes, field_lengths
 from search.query import (
     KIND_ALIASES,
     DateRange,
@@ -83,7 +83,6 @@ class _Generation:
 
     version: Path
     searcher: Searcher
-    columns: dict[str, list[Any]] = field(default_factory=dict)
     name_indexes: dict[str, NameIndex] = field(default_factory=dict)
     arrays: IndexArrays | None = None
     codes: dict[str, tuple[list[str], Any]] = field(default_factory=dict)
@@ -219,12 +218,12 @@ class SearchEngine:
         gen = self.generation()
         parsed = prepare(parse_query(request.q, gen))
         evaluator = gen.evaluator()
-        docnums = numpy.flatnonzero(evaluator.matches(self._combine(parsed, request, gen)))
+        docnums = evaluator.match_ids(self._combine(parsed, request, gen))
         relaxed = relax(parsed.query) if len(docnums) < RELAX_BELOW else None
         if relaxed is not None:  # few chunks hold every word: add those holding most of them
             exact = len(docnums)
             wider = dataclasses.replace(parsed, query=relaxed.query())
-            docnums = numpy.flatnonzero(evaluator.matches(self._combine(wider, request, gen)))
+            docnums = evaluator.match_ids(self._combine(wider, request, gen))
             if len(docnums) > exact:
                 parsed = dataclasses.replace(wider, notes=(*parsed.notes, _relaxed_note(exact)))
             else:
@@ -271,7 +270,7 @@ class SearchEngine:
         scoring = _scoring_query(parsed.query)
         if request.sort == "relevance" and scoring is not None:
             scores = rank(evaluator, scoring, docnums, relaxed)
-            ranked = top(scores, docnums, limit, then=evaluator.dates())  # ties: newer first
+            ranked = best(scores, docnums, limit, then=evaluator.dates())  # ties: newer first
         else:
             dates = evaluator.dates()[docnums]
             # oldest: by date then document order; newest: the reverse date, a meeting's
@@ -301,22 +300,8 @@ class SearchEngine:
         if name not in gen.codes:
             with gen.reading:
                 if name not in gen.codes:
-                    gen.codes[name] = self._coded(self._column(gen, name))
+                    gen.codes[name] = column_codes(gen.searcher.reader(), name)
         return gen.codes[name]
-
-    @staticmethod
-    def _coded(column: list[Any]) -> tuple[list[str], Any]:
-        values = sorted(set(column))
-        index = {value: i for i, value in enumerate(values)}
-        codes = numpy.fromiter(map(index.__getitem__, column), dtype=numpy.int32, count=len(column))
-        return values, codes
-
-    def _column(self, gen: _Generation, name: str) -> list[Any]:
-        """Return the facet value of every document, read once per searcher."""
-        if name not in gen.columns:
-            values = column_values(gen.searcher.reader(), name)
-            gen.columns[name] = [v.decode("utf-8") if isinstance(v, bytes) else v for v in values]
-        return gen.columns[name]
 
     def document(self, chunk_id: str) -> dict[str, Any] | None:
         """Return the stored fields of one chunk, or None."""

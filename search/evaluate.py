@@ -35,6 +35,7 @@ class IndexArrays:
     postings: PostingsCache = field(default_factory=PostingsCache)
     lengths: dict[str, numpy.ndarray] = field(default_factory=dict)
     dates: numpy.ndarray | None = None  # YYYYMMDD a document, 0 when unknown
+    all_ids: numpy.ndarray | None = None  # the live documents' numbers
 
     @classmethod
     def of(cls, searcher: Searcher) -> IndexArrays:
@@ -64,45 +65,78 @@ class Evaluator:
             self.arrays.dates = column_numbers(self.reader, "date")
         return self.arrays.dates
 
+    def all_ids(self) -> numpy.ndarray:
+        """Return every live document's number, in order."""
+        if self.arrays.all_ids is None:
+            self.arrays.all_ids = numpy.flatnonzero(self.arrays.live)
+        return self.arrays.all_ids
+
     def matches(self, q: query.Query) -> numpy.ndarray:
         """Return a boolean array: which live documents ``q`` matches."""
-        found: numpy.ndarray = self._match(q) & self.arrays.live
+        found = numpy.zeros(self.arrays.size, dtype=bool)
+        found[self.match_ids(q)] = True
         return found
 
+    def match_ids(self, q: query.Query) -> numpy.ndarray:
+        """Return the numbers of the live documents ``q`` matches, in order: the work is in
+        proportion to the posting lists read, not to the size of the index."""
+        return self._match(q)
+
     def _match(self, q: query.Query) -> numpy.ndarray:
-        size = self.arrays.size
         if isinstance(q, query.Term):
-            found = numpy.zeros(size, dtype=bool)
-            found[self.postings(q.fieldname, q.text).ids] = True
-            return found
+            return self.postings(q.fieldname, q.text).ids
         if isinstance(q, query.And):
-            return _combine(numpy.logical_and, [self._match(c) for c in q.subqueries], size, True)
+            return self._and(q.subqueries)
         if isinstance(q, query.Or):
-            return _combine(numpy.logical_or, [self._match(c) for c in q.subqueries], size, False)
+            return union([self._match(c) for c in q.subqueries], self.arrays.size)
         if isinstance(q, query.AndNot):
-            kept: numpy.ndarray = self._match(q.a) & ~self._match(q.b)
-            return kept
+            return self._and([q.a, query.Not(q.b)])
         if isinstance(q, query.AndMaybe):
             return self._match(q.a)
         if isinstance(q, query.Not):
-            excluded: numpy.ndarray = ~self._match(q.query)
-            return excluded
+            return difference(self.all_ids(), self._match(q.query))
         if isinstance(q, query.Every):
-            return numpy.ones(size, dtype=bool)
+            return self.all_ids()
         if q is query.NullQuery:
-            return numpy.zeros(size, dtype=bool)
+            return _NONE
         if isinstance(q, DateRange):
-            low, high = q.bounds()
-            dates = self.dates()
-            in_range: numpy.ndarray = (dates >= low) & (dates <= high)
-            return in_range
+            return self._in_dates(q, self.all_ids())
         if isinstance(q, query.Phrase) and q.slop == 1:
             return self._phrase(q)
         if isinstance(q, query.MultiTerm):
             return self._match(self._expand(q))
-        found = numpy.zeros(size, dtype=bool)
-        found[numpy.fromiter(q.docs(self.searcher), dtype=numpy.int64)] = True
+        found = numpy.fromiter(q.docs(self.searcher), dtype=numpy.int64)
+        return numpy.unique(found[self.arrays.live[found]])
+
+    def _and(self, clauses: list[query.Query]) -> numpy.ndarray:
+        """Intersect the clauses that find documents, smallest first; then keep those of the
+        candidates a date range or a NOT allows (a look-up a candidate, not a pass over
+        every document)."""
+        narrowing = [c for c in clauses if isinstance(c, DateRange | query.Not)]
+        finding = [c for c in clauses if not isinstance(c, DateRange | query.Not)]
+        if not finding:
+            found = self.all_ids()
+        else:
+            parts = sorted((self._match(c) for c in finding), key=len)
+            found = parts[0]
+            for part in parts[1:]:
+                if not len(found):
+                    break
+                found = intersect(found, part)
+        for clause in narrowing:
+            if not len(found):
+                break
+            if isinstance(clause, DateRange):
+                found = self._in_dates(clause, found)
+            else:
+                found = difference(found, self._match(clause.query))
         return found
+
+    def _in_dates(self, q: DateRange, ids: numpy.ndarray) -> numpy.ndarray:
+        low, high = q.bounds()
+        dates = self.dates()[ids]
+        kept: numpy.ndarray = ids[(dates >= low) & (dates <= high)]
+        return kept
 
     def _expand(self, q: query.MultiTerm) -> query.Query:
         """Turn a prefix or fuzzy term into an OR of the words it stands for."""
@@ -112,15 +146,9 @@ class Evaluator:
     def _phrase(self, q: query.Phrase) -> numpy.ndarray:
         """Match the documents holding the words of a phrase one after another."""
         words = [str(w) for w in q.words]
-        found = _combine(
-            numpy.logical_and,
-            [self._match(query.Term(q.fieldname, w)) for w in words],
-            self.arrays.size,
-            True,
-        )
-        if len(words) < 2 or not found.any():
-            return found
-        candidates = numpy.flatnonzero(found)
+        candidates = self._and([query.Term(q.fieldname, w) for w in words])
+        if len(words) < 2 or not len(candidates):
+            return candidates
         # Each occurrence of the n-th word as a key (candidate, position - n): the phrase
         # starts where every word has the same key.
         starts: numpy.ndarray | None = None
@@ -133,35 +161,50 @@ class Evaluator:
             starts = keys if starts is None else numpy.intersect1d(starts, keys, True)
             if not len(starts):
                 break
-        found[:] = False
-        if starts is not None and len(starts):
-            found[candidates[numpy.unique(starts // _STRIDE)]] = True
+        if starts is None or not len(starts):
+            return _NONE
+        found: numpy.ndarray = candidates[numpy.unique(starts // _STRIDE)]
         return found
 
     def scores(self, q: query.Query) -> numpy.ndarray:
         """Return every document's BM25F score for the words of ``q`` (meaningful where
         ``q`` matches)."""
         total = numpy.zeros(self.arrays.size, dtype=numpy.float64)
-        self._score_into(q, total)
+        every = numpy.arange(self.arrays.size)
+        total[every] = self.scores_of(q, every)
         return total
 
-    def _score_into(self, q: query.Query, total: numpy.ndarray) -> None:
+    def scores_of(self, q: query.Query, docnums: numpy.ndarray) -> numpy.ndarray:
+        """Return the BM25F score of each of ``docnums`` (in order) for the words of ``q``:
+        each word's postings looked up at those documents only."""
+        total = numpy.zeros(len(docnums), dtype=numpy.float64)
+        self._score_into(q, docnums, total)
+        return total
+
+    def _score_into(self, q: query.Query, docnums: numpy.ndarray, total: numpy.ndarray) -> None:
         # As in Whoosh, a word's boost counts and a compound query's does not.
         if isinstance(q, query.Term):
-            self._term_scores(q.fieldname, q.text, total, q.boost)
+            self._term_scores(q.fieldname, q.text, docnums, total, q.boost)
         elif isinstance(q, query.Phrase):
             for word in q.words:
-                self._term_scores(q.fieldname, word, total, q.boost)
+                self._term_scores(q.fieldname, word, docnums, total, q.boost)
         elif isinstance(q, query.AndNot):
-            self._score_into(q.a, total)
+            self._score_into(q.a, docnums, total)
         elif isinstance(q, query.MultiTerm):
-            self._score_into(self._expand(q), total)
+            self._score_into(self._expand(q), docnums, total)
         elif isinstance(q, query.And | query.Or | query.AndMaybe):
             for child in q.children():
-                self._score_into(child, total)
+                self._score_into(child, docnums, total)
 
-    def _term_scores(self, fieldname: str, text: Any, total: numpy.ndarray, boost: float) -> None:
-        if not self.searcher.schema[fieldname].scorable:
+    def _term_scores(
+        self,
+        fieldname: str,
+        text: Any,
+        docnums: numpy.ndarray,
+        total: numpy.ndarray,
+        boost: float,
+    ) -> None:
+        if not self.searcher.schema[fieldname].scorable or not len(docnums):
             return
         postings = self.postings(fieldname, text)
         if not len(postings):
@@ -169,11 +212,11 @@ class Evaluator:
         word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
         idf = self.searcher.idf(fieldname, word)
         average = self.searcher.avg_field_length(fieldname) or 1
-        lengths = self._lengths(fieldname)[postings.ids]
-        tf = postings.weights.astype(numpy.float64)
-        total[postings.ids] += (
-            boost * idf * (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * lengths / average))
-        )
+        held, at = locate(postings.ids, docnums)
+        ids = docnums[held]
+        lengths = self._lengths(fieldname)[ids]
+        tf = postings.weights[at[held]].astype(numpy.float64)
+        total[held] += boost * idf * (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * lengths / average))
 
     def _lengths(self, fieldname: str) -> numpy.ndarray:
         found = self.arrays.lengths.get(fieldname)
@@ -182,13 +225,49 @@ class Evaluator:
         return found
 
 
-def _combine(op: Any, parts: list[numpy.ndarray], size: int, empty: bool) -> numpy.ndarray:
-    if not parts:
-        return numpy.full(size, empty, dtype=bool)
-    result = parts[0].copy()
-    for part in parts[1:]:
-        op(result, part, out=result)
-    return result
+_NONE = numpy.zeros(0, dtype=numpy.int64)
+
+
+def locate(ids: numpy.ndarray, docnums: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Return which of ``docnums`` (sorted) are in ``ids`` (sorted), and where in ``ids``."""
+    if not len(ids):
+        return numpy.zeros(len(docnums), dtype=bool), numpy.zeros(len(docnums), dtype=numpy.int64)
+    at = numpy.searchsorted(ids, docnums)
+    numpy.minimum(at, len(ids) - 1, out=at)
+    held: numpy.ndarray = ids[at] == docnums
+    return held, at
+
+
+def intersect(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
+    """Return the numbers in both sorted arrays: the smaller looked up in the larger."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    held, _ = locate(large, small)
+    found: numpy.ndarray = small[held]
+    return found
+
+
+def difference(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
+    """Return the numbers of sorted ``a`` not in sorted ``b``."""
+    if not len(b) or not len(a):
+        return a
+    held, _ = locate(b, a)
+    found: numpy.ndarray = a[~held]
+    return found
+
+
+def union(parts: list[numpy.ndarray], size: int) -> numpy.ndarray:
+    """Return the numbers in any of the sorted arrays: sorted together when they are few,
+    marked in an array of every document when they are many (no sort of a long list)."""
+    parts = [p for p in parts if len(p)]
+    if len(parts) <= 1:
+        return parts[0] if parts else _NONE
+    count = sum(map(len, parts))
+    if count * 8 < size:
+        return numpy.unique(numpy.concatenate(parts))
+    marked = numpy.zeros(size, dtype=bool)
+    for part in parts:
+        marked[part] = True
+    return numpy.flatnonzero(marked)
 
 
 def top(
@@ -197,9 +276,19 @@ def top(
     limit: int,
     then: numpy.ndarray | None = None,
 ) -> list[tuple[float, int]]:
-    """Return the best ``limit`` of ``docnums`` by score, ties by ``then`` (every document's
-    number, the higher first: the date) and then in document order (as Whoosh)."""
-    chosen = scores[docnums]
+    """Return the best ``limit`` of ``docnums`` by score (``scores`` of every document),
+    ties by ``then`` (every document's number, the higher first: the date) and then in
+    document order (as Whoosh)."""
+    return best(scores[docnums], docnums, limit, then)
+
+
+def best(
+    chosen: numpy.ndarray,
+    docnums: numpy.ndarray,
+    limit: int,
+    then: numpy.ndarray | None = None,
+) -> list[tuple[float, int]]:
+    """As top, with ``chosen`` the scores of ``docnums`` themselves, in their order."""
     if len(docnums) > limit:
         threshold = numpy.partition(chosen, len(chosen) - limit)[len(chosen) - limit]
         keep = chosen >= threshold

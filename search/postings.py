@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import pickle
 import struct
 import threading
@@ -22,8 +23,10 @@ from typing import Any
 
 import numpy
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC
+from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.util.numeric import byte_to_length
 
+LISTS = ".lists"  # a segment's long posting lists as arrays (search/writer.py, LongLists)
 CACHE_POSTINGS = 4_000_000  # postings kept between searches: 12 bytes each, about 48 MB
 _BLOCK_LENGTH = struct.Struct("!i")
 _LENGTHS = numpy.array([byte_to_length(b) for b in range(256)], dtype=numpy.float32)
@@ -90,7 +93,7 @@ def read_postings(reader: Any, field: str, text: str, values: bool = False) -> P
     for segment, offset in reader.leaf_readers():
         if (field, btext) not in segment:
             continue
-        ids, weights, vals = _segment_postings(segment, field, btext)
+        ids, weights, vals = _segment_postings(segment, field, btext, values)
         parts.append((ids + offset, weights, vals))
     if not parts:
         return EMPTY if values else Postings(EMPTY.ids, EMPTY.weights)
@@ -101,8 +104,12 @@ def read_postings(reader: Any, field: str, text: str, values: bool = False) -> P
 
 
 def _segment_postings(
-    segment: Any, field: str, btext: bytes
+    segment: Any, field: str, btext: bytes, positions: bool = True
 ) -> tuple[numpy.ndarray, numpy.ndarray, list[bytes]]:
+    if not positions:
+        long = _long_list(segment, field, btext)
+        if long is not None:
+            return _live(segment, *long) if segment.has_deletions() else long
     terms = segment._terms
     info = terms.term_info(field, btext)
     if info.is_inlined():  # a term of one posting keeps it in its term info (writer.py)
@@ -119,6 +126,57 @@ def _segment_postings(
     else:
         return _matcher_postings(segment, field, btext)
     return _live(segment, *found) if segment.has_deletions() else found
+
+
+class _Lists:
+    """The directory and an open descriptor of one segment's long-lists file."""
+
+    def __init__(self, path: str) -> None:
+        self.fd = os.open(path, os.O_RDONLY)
+        size = os.fstat(self.fd).st_size
+        (start,) = struct.unpack("<Q", os.pread(self.fd, 8, size - 8))
+        self.directory: dict[tuple[str, bytes], tuple[int, int, int]] = pickle.loads(
+            os.pread(self.fd, size - 8 - start, start)
+        )
+
+    def read(self, field: str, btext: bytes) -> tuple[numpy.ndarray, numpy.ndarray, list[bytes]]:
+        """Return a term's document numbers and weights (its positions are not here)."""
+        offset, length, count = self.directory[(field, btext)]
+        raw = zlib.decompress(os.pread(self.fd, length, offset))
+        gaps = numpy.frombuffer(raw, dtype="<u4", count=count)
+        weights = numpy.frombuffer(raw, dtype="<f4", count=count, offset=4 * count)
+        return numpy.cumsum(gaps, dtype=numpy.int64), weights.astype(numpy.float32), []
+
+
+_lists: dict[str, _Lists | None] = {}
+_lists_lock = threading.Lock()
+
+
+def _long_list(
+    segment: Any, field: str, btext: bytes
+) -> tuple[numpy.ndarray, numpy.ndarray, list[bytes]] | None:
+    """Return a term's postings from its segment's long-lists file, or None when the term's
+    list is short (or the segment was written without one: Whoosh's merges)."""
+    folder = getattr(segment._storage, "folder", None)
+    if folder is None:
+        return None
+    path = os.path.join(folder, segment._segment.make_filename(LISTS))
+    if path not in _lists:
+        with _lists_lock:
+            if path in _lists:  # another thread opened it meanwhile
+                return _long_list(segment, field, btext)
+            for known in [p for p in _lists if not os.path.exists(p)]:  # merged away
+                gone = _lists.pop(known)
+                if gone is not None:
+                    os.close(gone.fd)
+            try:
+                _lists[path] = _Lists(path)
+            except (OSError, ValueError, pickle.UnpicklingError, struct.error):
+                _lists[path] = None
+    lists = _lists.get(path)
+    if lists is None or (field, btext) not in lists.directory:
+        return None
+    return lists.read(field, btext)
 
 
 def _live(
@@ -182,12 +240,86 @@ def field_lengths(reader: Any, field: str) -> numpy.ndarray:
         perdoc = segment._perdoc
         if not perdoc.has_column(column):
             continue
-        codes = numpy.fromiter(
-            perdoc.column_reader(column, LENGTHS_COLUMN), dtype=numpy.uint8,
-            count=segment.doc_count_all(),
-        )  # fmt: skip
-        found[offset : offset + len(codes)] = _LENGTHS[codes]
+        column_reader = perdoc.column_reader(column, LENGTHS_COLUMN)
+        codes = _numbers(column_reader, segment.doc_count_all())
+        if codes is None:
+            codes = numpy.fromiter(column_reader, dtype=numpy.uint8, count=segment.doc_count_all())
+        found[offset : offset + len(codes)] = _LENGTHS[codes.astype(numpy.uint8)]
     return found
+
+
+def _numbers(column_reader: Any, count: int) -> numpy.ndarray | None:
+    """Return a numeric column's raw values read in one piece (Whoosh's reader reads one
+    value a call), or None for another kind of column."""
+    if type(column_reader) is not NumericColumn.Reader:
+        return None
+    width, code = column_reader._fixedlen, column_reader._typecode
+    stored = min(column_reader._count, count)
+    raw = column_reader._dbfile.get(column_reader._basepos, stored * width) if stored else b""
+    found = numpy.full(count, column_reader._default, dtype=numpy.dtype(">" + code))
+    found[:stored] = numpy.frombuffer(raw, dtype=numpy.dtype(">" + code), count=stored)
+    return found
+
+
+def _strings(column_reader: Any, count: int) -> tuple[list[Any], numpy.ndarray] | None:
+    """Return a variable-length bytes column's distinct raw values and each document's index
+    among them, from one read of its data (Whoosh's reader seeks and reads a value a call),
+    or None for another kind of column."""
+    if type(column_reader) is not VarBytesColumn.Reader:
+        return None
+    lengths, offsets = column_reader._lengths, column_reader._offsets
+    if len(lengths) != count or len(offsets) != count:
+        return None
+    total = offsets[-1] + lengths[-1] if count else 0
+    blob = column_reader._dbfile.get(column_reader._basepos, total) if total else b""
+    index: dict[bytes, int] = {}
+    pieces = (blob[o : o + n] for o, n in zip(offsets, lengths, strict=True))
+    codes = numpy.fromiter(
+        (index.setdefault(piece, len(index)) for piece in pieces), dtype=numpy.int64, count=count
+    )
+    return list(index), codes
+
+
+def _segment_codes(segment: Any, field: str) -> tuple[list[Any], numpy.ndarray]:
+    """Return a segment's column as distinct values (as Whoosh's reader gives them) and
+    each document's index among them."""
+    count = segment.doc_count_all()
+    fieldobj = segment.schema[field]
+    found: tuple[list[Any], numpy.ndarray] | None = None
+    if fieldobj.column_type is not None and segment._perdoc.has_column(field):
+        column_reader = segment._perdoc.column_reader(field, fieldobj.column_type)
+        numbers = _numbers(column_reader, count)
+        if numbers is not None:
+            distinct, codes = numpy.unique(numbers, return_inverse=True)
+            found = distinct.tolist(), codes.astype(numpy.int64)
+        else:
+            found = _strings(column_reader, count)
+        if found is not None:
+            return [fieldobj.from_column_value(v) for v in found[0]], found[1]
+    index: dict[Any, int] = {}
+    values = segment.column_reader(field)
+    codes = numpy.fromiter(
+        (index.setdefault(v, len(index)) for v in values), dtype=numpy.int64, count=count
+    )
+    return list(index), codes
+
+
+def column_codes(reader: Any, field: str) -> tuple[list[Any], numpy.ndarray]:
+    """Return a column's distinct values, sorted (bytes decoded), and for every document the
+    index of its value among them: read segment by segment (Whoosh's
+    MultiReader.column_reader leaves out the segments that have no value for the field, so
+    the values after them would shift; a segment's own reader gives the field's default)."""
+    parts = []
+    for segment, _ in reader.leaf_readers():
+        distinct, codes = _segment_codes(segment, field)
+        parts.append(([v.decode("utf-8") if isinstance(v, bytes) else v for v in distinct], codes))
+    values = sorted({v for distinct, _ in parts for v in distinct})
+    at = {v: i for i, v in enumerate(values)}
+    mapped = [
+        numpy.array([at[v] for v in distinct], dtype=numpy.int32)[codes]
+        for distinct, codes in parts
+    ]
+    return values, numpy.concatenate(mapped) if mapped else numpy.zeros(0, dtype=numpy.int32)
 
 
 def column_values(reader: Any, field: str) -> list[Any]:
@@ -202,8 +334,10 @@ def column_values(reader: Any, field: str) -> list[Any]:
 
 def column_numbers(reader: Any, field: str) -> numpy.ndarray:
     """Return a numeric column's value for every document (0 where it has none)."""
-    values = column_values(reader, field)
-    return numpy.fromiter((v or 0 for v in values), dtype=numpy.int64, count=len(values))
+    values, codes = column_codes(reader, field)
+    numbers = numpy.array([v or 0 for v in values], dtype=numpy.int64)
+    found: numpy.ndarray = numbers[codes] if len(codes) else numpy.zeros(0, dtype=numpy.int64)
+    return found
 
 
 def positions_of(

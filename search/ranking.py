@@ -20,7 +20,7 @@ import numpy
 from whoosh import query
 
 from search.analysis import query_tokens
-from search.evaluate import Evaluator
+from search.evaluate import Evaluator, locate
 from search.postings import positions_of
 from search.query import Marks, ParsedQuery
 from search.schema import ABOUT_BOOST, ABOUT_FIELD, DEFAULT_FIELDS
@@ -268,17 +268,17 @@ _STRIDE = 1 << 32
 def rank(
     evaluator: Evaluator, scoring: query.Query, docnums: numpy.ndarray, relaxed: Relaxed | None
 ) -> numpy.ndarray:
-    """Return every chunk's score for a search (meaningful among ``docnums``, its matches):
-    BM25F of its words, times the share of them held when relaxed, raised for words together
-    (engine.py orders equal scores by date, the newer first: recency breaks ties only)."""
+    """Return the score of each of ``docnums`` (a search's matches, in order): BM25F of its
+    words, times the share of them held when relaxed, raised for words together (engine.py
+    orders equal scores by date, the newer first: recency breaks ties only)."""
     pairs = word_pairs(query.And(list(relaxed.words)) if relaxed is not None else scoring)
     pairs = [p for p in pairs if all(_few(evaluator, w) for w in p)]
     for word in {w for pair in pairs for w in pair}:
         for field in (_TITLE, _TEXT):  # read once with positions, for proximity, not twice
             evaluator.postings(field, word, values=True)
-    scores = evaluator.scores(scoring)
+    scores = evaluator.scores_of(scoring, docnums)
     if relaxed is not None:
-        coordinate(evaluator, scores, relaxed.words)
+        coordinate(evaluator, scores, docnums, relaxed.words)
     proximity(evaluator, scores, docnums, pairs)
     return scores
 
@@ -310,22 +310,23 @@ def proximity(
     pairs: list[tuple[str, str]],
 ) -> None:
     """Raise the scores of the best chunks that hold the search's words close together (in
-    the title or the text), in place: by PROXIMITY times the share of its pairs found so."""
+    the title or the text), in place: by PROXIMITY times the share of its pairs found so.
+    ``scores`` are those of ``docnums`` (sorted), in their order."""
     if not pairs or not len(docnums):
         return
-    chosen = scores[docnums]
     if len(docnums) > CANDIDATES:
-        chosen_at = numpy.argpartition(chosen, len(chosen) - CANDIDATES)[-CANDIDATES:]
-        candidates = numpy.sort(docnums[chosen_at])
+        chosen = numpy.argpartition(scores, len(scores) - CANDIDATES)[-CANDIDATES:]
+        chosen.sort()
     else:
-        candidates = numpy.sort(docnums)
+        chosen = numpy.arange(len(docnums))
+    candidates = docnums[chosen]
     found = numpy.zeros(len(candidates), dtype=numpy.float64)
     for a, b in pairs:
         near = numpy.zeros(len(candidates), dtype=bool)
         for field in (_TITLE, _TEXT):
             near |= _near(evaluator, field, a, b, candidates)
         found += near
-    scores[candidates] *= 1 + PROXIMITY * found / len(pairs)
+    scores[chosen] *= 1 + PROXIMITY * found / len(pairs)
 
 
 def _near(
@@ -358,9 +359,14 @@ def _near(
     return near
 
 
-def coordinate(evaluator: Evaluator, scores: numpy.ndarray, words: tuple[query.Query, ...]) -> None:
-    """Multiply each chunk's score by the share of ``words`` it holds, in place."""
-    held = numpy.zeros(len(scores), dtype=numpy.float64)
+def coordinate(
+    evaluator: Evaluator,
+    scores: numpy.ndarray,
+    docnums: numpy.ndarray,
+    words: tuple[query.Query, ...],
+) -> None:
+    """Multiply the score of each of ``docnums`` by the share of ``words`` it holds, in place."""
+    held = numpy.zeros(len(docnums), dtype=numpy.float64)
     for word in words:
-        held += evaluator.matches(word)
+        held += locate(evaluator.match_ids(word), docnums)[0]
     scores *= (held / len(words)) ** 2

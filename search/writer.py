@@ -19,23 +19,30 @@ import queue
 import resource
 import struct
 import traceback
+import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pickle import dumps
 from typing import Any, TypeVar
 
+import numpy
 from whoosh.analysis import IDTokenizer
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, TEXT
 from whoosh.writing import IndexingError, SegmentWriter
 
 from search.analysis import MinutesFilter, index_terms
+from search.postings import LISTS
 
 BLOCK_POSTINGS = 256  # postings a block: fewer, larger blocks read faster for whole lists
 COMPRESSION = 1  # zlib level of a block; Whoosh's 3 writes about a seventh slower for 3% less
 SMALL_BLOCK = 8  # postings: fewer are not worth compressing
 SEGMENT_DOCS = 200_000  # a worker starts a new segment after this many, bounding its memory
+# A term with at least this many postings in a segment also has its document numbers and
+# weights written as plain arrays (search/postings.py, LISTS): read without unpickling
+# every posting's positions.
+LONG_LIST = 2048
 
 Task = TypeVar("Task")
 Outcome = TypeVar("Outcome")
@@ -211,6 +218,7 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]
         """Write every term's postings through the codec's postings writer, a block at a
         time, with the block statistics Whoosh's matchers use to skip blocks."""
         fieldwriter = self.fieldwriter
+        lists = LongLists()
         for name in sorted(self._terms):
             field, terms = self.schema[name], self._terms[name]
             lengths = self._lengths.get(name)
@@ -237,7 +245,36 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]
                     if end < count:
                         writer._write_block()
                 fieldwriter.finish_term()
+                if count >= LONG_LIST:
+                    lists.add(name, _bytes(term), postings.ids, postings.weights)
             fieldwriter.finish_field()
+        handle = self.newsegment.create_file(self.storage, LISTS)
+        handle.write(lists.finish())
+        handle.close()
+
+
+class LongLists:
+    """The long posting lists of a segment as arrays: each term's document numbers (as gaps,
+    uint32) and weights (float32), zlib'd, then a directory of (field, term) -> (offset,
+    length, count), then the directory's offset (8 bytes, little-endian)."""
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+        self._at = 0
+        self._directory: dict[tuple[str, bytes], tuple[int, int, int]] = {}
+
+    def add(self, field: str, term: bytes, ids: array[int], weights: array[float]) -> None:
+        numbers = numpy.frombuffer(ids, dtype=numpy.uint32)
+        gaps = numpy.diff(numbers, prepend=numpy.uint32(0)).astype("<u4")
+        weighed = numpy.frombuffer(weights, dtype=numpy.float32).astype("<f4")
+        packed = zlib.compress(gaps.tobytes() + weighed.tobytes(), 1)
+        self._directory[(field, term)] = (self._at, len(packed), len(numbers))
+        self._parts.append(packed)
+        self._at += len(packed)
+
+    def finish(self) -> bytes:
+        directory = dumps(self._directory, 4)
+        return b"".join([*self._parts, directory, struct.pack("<Q", self._at)])
 
 
 @dataclass(frozen=True)
