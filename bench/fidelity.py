@@ -80,7 +80,11 @@ def fold(text: str) -> str:
 def name_key(name: str) -> tuple[str, str]:
     """Return (surname, first initial or "") of a name as printed, titles and roles dropped."""
     head = re.split(r",|\(| - | – |:", name, maxsplit=1)[0]
-    tokens = [t for t in fold(head).split() if t not in _TITLE_WORDS]
+    words = fold(head).split()
+    titled = [i for i, t in enumerate(words) if t in _TITLE_WORDS]
+    if titled and titled[-1] < len(words) - 1:  # the name after its job title's last word:
+        words = words[titled[-1] + 1 :]  # "Acting Library Director Marlon Romero"
+    tokens = [t for t in words if t not in _TITLE_WORDS]
     if not tokens:
         tokens = fold(head).split()[-1:] or [""]
     surname = tokens[-1]

@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.extract.items import split_items, unrun
+from indexer.extract.items import split_items, unglue_headings, unrun
 from indexer.trace import recording
 
 
@@ -380,6 +380,35 @@ def test_capital_sections_between_numbered_items() -> None:
         ("", "CLOSED SESSION REPORT"),
         ("2", "Street Lighting Contract"),
     ]
+
+
+def test_a_capital_section_whose_minutes_follow_a_note_and_words_a_pdf_ran_together() -> None:
+    text = (
+        "CITY COUNCIL MINUTES\nRegular meeting of 20 August 2024\nPresent: Mayor Ruiz.\n"
+        "CALL TO ORDER\nMinutes: The Mayor opened the meeting.\n"
+        "1. Street Lighting Contract\nRecommended Action: Award the contract to Lumen Ltd\n"
+        "for three years, with one option year.\nMinutes: Approved.\n"
+        "2. Library Roof Repairs\nRecommended Action: Approve the repairs.\n"
+        "Minutes: Approved.\nCITY MANAGER COMMENTS\n"
+        "MINUTES: The City Manager thanked staff.\nCOUNCILCOMMENTS\n"
+        "DISCLOSURE — If the City paid for travel this is the time for members of the Council\n"
+        "to report on it.\nMINUTES: Councilmember Ruiz spoke about the library.\n"
+        "ADJOURNMENTTIME\nThe meeting ended.\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("", "CALL TO ORDER"),
+        ("1", "Street Lighting Contract"),
+        ("2", "Library Roof Repairs"),
+        ("", "CITY MANAGER COMMENTS"),
+        ("", "COUNCIL COMMENTS"),
+    ]
+
+
+def test_words_run_together_are_split_only_into_words_the_document_prints() -> None:
+    assert unglue_headings("COUNCILCOMMENTS\nThe council's comments.") == (
+        "COUNCIL COMMENTS\nThe council's comments."
+    )
+    assert unglue_headings("PUBLICHEARINGS\nNothing else.") == "PUBLICHEARINGS\nNothing else."
 
 
 def test_capital_lines_are_not_sections_where_items_are_titled_in_capitals() -> None:

@@ -578,3 +578,13 @@ def test_the_public_listed_by_name_alone_in_their_turn_to_speak() -> None:
     by_title = {item.title: item.speakers for item in meeting.items}
     assert by_title["Public Participation"] == ["Andrea Lusk", "Curtis Chao", "Maria del Valle"]
     assert by_title["Old Business"] == []  # names alone elsewhere are no speakers
+
+
+def test_a_heading_inside_an_item_names_who_gives_its_part() -> None:
+    text = (
+        "**_Highways – Tom Roberts_**\n\nThe verges on Oxborough Road are to be cut.\n\n"
+        "Playground – Andy Beeston\n\nThe new swings are in.\n\nParking – Residents\n\nNone."
+    )
+    people = Roster(["Tom Roberts", "Andy Beeston", "Frank Reid"])
+    said = find_contributions(text, people)
+    assert [c.speaker for c in said] == ["Tom Roberts", "Andy Beeston"]

@@ -208,7 +208,7 @@ class _Heading:
 
 def split_items(text: str) -> tuple[str, list[RawItem]]:
     """Return the text before the first item, and the items."""
-    lines = _Lines(unrun(text).replace("\f", "\n").split("\n"))  # a page break ends a line
+    lines = _Lines(unglue_headings(unrun(text).replace("\f", "\n")).split("\n"))
     headings = _headings(lines)
     if not headings:
         return text, []
@@ -220,6 +220,37 @@ def split_items(text: str) -> tuple[str, list[RawItem]]:
         items.append(item := _item(heading, body))
         note("item", f"{item.number} {item.title}".strip(), heading.rule, lines[heading.line])
     return preamble, items
+
+
+# A line that is one word in capitals, long enough to be words a PDF ran together.
+_GLUED_LINE = re.compile(r"^([ \t]*)([A-Z]{10,40})([ \t]*:?[ \t]*)$", re.MULTILINE)
+
+
+def unglue_headings(text: str) -> str:
+    """Put back the spaces a PDF's text lost in a heading in capitals ("COUNCILCOMMENTS"),
+    when the word splits into two or three words the document prints elsewhere."""
+    if not _GLUED_LINE.search(text):
+        return text
+    vocabulary = {w.upper() for w in re.findall(r"[A-Za-z]{3,}", text)}
+
+    def split(match: re.Match[str]) -> str:
+        words = _segment(match.group(2), vocabulary, 3)
+        return f"{match.group(1)}{' '.join(words)}{match.group(3)}" if words else match.group(0)
+
+    return _GLUED_LINE.sub(split, text)
+
+
+def _segment(glued: str, vocabulary: set[str], parts: int) -> list[str] | None:
+    """Split ``glued`` into at most ``parts`` words of ``vocabulary``, at least two."""
+    for cut in range(len(glued) - 3, 2, -1):  # the longest first word first
+        head, rest = glued[:cut], glued[cut:]
+        if head not in vocabulary:
+            continue
+        if rest in vocabulary:
+            return [head, rest]
+        if parts > 2 and (tail := _segment(rest, vocabulary, parts - 1)):
+            return [head, *tail]
+    return None
 
 
 # Items run together on one line, each number the next: "1. INVOCATION. 2. PLEDGE OF
@@ -736,13 +767,25 @@ def _section_heading(lines: _Lines, index: int) -> _Heading | None:
         title, used = run_in.group("title"), 0
         if _numbered(lines, following) and _line(lines, (following or 0) - 1).endswith(":"):
             return None  # "CLOSED SESSION ITEMS — ... the following matters:" over a list
-    elif not _MINUTES_LABEL.match(_line(lines, _next_filled(lines, index + 1))):
+    elif not _minutes_follow(lines, index + 1):
         return None  # alone, only a heading whose text opens "Minutes:" as the items' do
     if len(title.split()) < 2:
         return None  # a word alone: a letterhead or the end of a broken line
     if not SECTION_TITLE.match(title) or _NOT_HEADINGS.match(title.rstrip(": ")):
         return None
     return _Heading(index, "", _tidy(title).rstrip(":"), used, "section heading in capitals")
+
+
+def _minutes_follow(lines: _Lines, index: int, within: int = 4) -> bool:
+    """Tell a heading whose record opens "Minutes:" on the next line, or after a short note
+    ("COUNCIL COMMENTS" / "DISCLOSURE — If the City paid ..." / "MINUTES: Councilmember ...")."""
+    for offset in range(within):
+        line = _line(lines, _next_filled(lines, index) + offset)
+        if _MINUTES_LABEL.match(line):
+            return True
+        if not line or SECTION_TITLE.match(line):
+            return False
+    return False
 
 
 def _next_filled(lines: _Lines, index: int) -> int:

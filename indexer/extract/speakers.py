@@ -356,6 +356,9 @@ def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Co
     for paragraph in re.split(r"\n\s*\n", text):
         current: _Said | None = None
         buffer: list[str] = []
+        if presenter := _heading_presenter(paragraph, people):
+            contributions.append(Contribution(presenter, paragraph.strip()))
+            continue
         sentences = _sentences(paragraph, listing)
         for index, sentence in enumerate(sentences):
             said, listing = _read(sentence, people, listing)
@@ -411,6 +414,16 @@ def title_presenter(title: str, people: Roster) -> str | None:
         return None
     trace.note("speaker", who, "the presenter named after the item's title", title)
     return people.resolve(who)
+
+
+def _heading_presenter(paragraph: str, people: Roster) -> str | None:
+    """Return the member a heading inside an item names as giving its part, or None: a line of
+    its own, "Highways – Tom Roberts" (in Markdown "**_Highways – Tom Roberts_**"), naming
+    someone the attendance gives."""
+    line = paragraph.strip().strip("*_ ")
+    if "\n" in line or len(line) > 80 or not re.search(r"\s[-–—]\s", line):
+        return None
+    return title_presenter(line, people)
 
 
 def _proposes_a_motion(sentences: list[str]) -> bool:
