@@ -31,7 +31,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexingError, IndexWriter
 
-from indexer.chunks import Chunk, PeopleOfMeeting, chunk_meeting, meeting_summary
+from indexer.chunks import Chunk, PeopleOfMeeting, chunk_meeting, meeting_summary, with_people
 from indexer.errors import UnreadableDocument
 from indexer.people import (
     KNOWN_PEOPLE_FILE,
@@ -155,22 +155,15 @@ def chunks_of(path: Path, document: str | None = None) -> tuple[list[Chunk], lis
 
 
 def read_chunks(
-    path: Path, document: str | None = None, people: Sequence[PeopleOfMeeting] | None = None
+    path: Path, document: str | None = None
 ) -> tuple[list[Chunk], list[dict[str, Any]], dict[str, Any]]:
     """Read a file: its chunks, a summary of each meeting, and how much of it was understood
     ({"words", "placed": share of the text in recognised items, "items", "people": the names
-    each meeting gives people, which the registry is built from}).
-
-    :param people: per meeting, the person behind each name (indexer/people.py).
-    """
+    each meeting gives people, which the registry is built from}). Names are as written:
+    ``link_chunks`` gives them their people."""
     reading = read_with_coverage(path)
     meetings = reading.meetings
-    people = people or []
-    chunks = [
-        c
-        for i, m in enumerate(meetings)
-        for c in chunk_meeting(m, i, document, people[i] if i < len(people) else None)
-    ]
+    chunks = [c for i, m in enumerate(meetings) for c in chunk_meeting(m, i, document)]
     understood = {
         "words": reading.coverage.words,
         "placed": round(reading.coverage.placed, 3),
@@ -455,7 +448,8 @@ def _index_file(task: _Task, writer: IndexWriter) -> _Outcome:
     try:
         stat = check_file(path)  # a pipe or a device is refused before it is opened
         digest = file_hash(path)
-        chunks, meetings, understood = read_chunks(path, name, people)
+        chunks, meetings, understood = read_chunks(path, name)
+        chunks = link_chunks(chunks, meetings, people)
     except UnreadableDocument as error:
         gone = f"{NO_SUCH_FILE}: it was moved or deleted during the reindex"
         return _failed(path, name, change, gone if error.reason == NO_SUCH_FILE else error.reason)
@@ -535,13 +529,15 @@ def _people_of(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
     """Return a file's meetings' people records and summaries, or None if it is unreadable."""
     path, name = task
+    if not _is_utf8(name):
+        return None  # reported when the file is indexed
     try:
         check_file(path)
         meetings = read_with_coverage(path).meetings
-    except Exception:  # reported when the file is indexed
+        summaries = [meeting_summary(m, i, name) for i, m in enumerate(meetings)]
+        return [people_record(m) for m in meetings], summaries
+    except Exception:  # a file that cannot be read is reported when it is indexed
         return None
-    summaries = [meeting_summary(m, i, name) for i, m in enumerate(meetings)]
-    return [people_record(m) for m in meetings], summaries
 
 
 def _known_people(roots: list[Path]) -> tuple[list[KnownPeople], dict[str, str]]:
@@ -564,6 +560,14 @@ def _path_of(name: str, roots: list[Path]) -> Path | None:
     top, _, rest = name.partition("/")
     root = next((r for r in roots if r.name == top), None)
     return None if root is None else (root / rest if rest else root)
+
+
+def link_chunks(
+    chunks: list[Chunk], meetings: list[dict[str, Any]], people: Sequence[PeopleOfMeeting]
+) -> list[Chunk]:
+    """Give each chunk's names their people, by the meeting (summary) the chunk is of."""
+    by_meeting = {m["id"]: names for m, names in zip(meetings, people, strict=False)}
+    return [with_people(c, by_meeting.get(c.meeting_id)) for c in chunks]
 
 
 def _fingerprint(names: Sequence[PeopleOfMeeting]) -> str:

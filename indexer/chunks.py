@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -127,7 +127,6 @@ def chunk_meeting(
     :param people: the person behind each name (indexer/people.py); names not in it are
         kept as written, with no person id.
     """
-    people = people or {}
     mid = meeting_id(meeting, index, document)
     common = {
         "meeting_id": mid,
@@ -140,33 +139,38 @@ def chunk_meeting(
         "url": meeting.url,
     }
     for position, person in enumerate(meeting.attendance):
-        yield _attendance(person, f"{mid}-a{position}", common, people)
+        yield with_people(_attendance(person, f"{mid}-a{position}", common), people)
     # Sections of text outside the recognised items follow them, so nothing read is lost.
     for position, item in enumerate(meeting.items + meeting.sections):
-        yield from _item_chunks(item, position, common, people, position >= len(meeting.items))
+        for chunk in _item_chunks(item, position, common, position >= len(meeting.items)):
+            yield with_people(chunk, people)
 
 
-def _who(form: str, people: PeopleOfMeeting) -> tuple[str, str | None, str | None]:
-    """Return a speaker's fields: the person's name, the form written, the person's id."""
-    pid, name = people.get(form, (None, form))
-    return name, (form if form != name else None), pid
+def with_people(chunk: Chunk, people: PeopleOfMeeting | None) -> Chunk:
+    """Return the chunk with the person behind each name of it: the speaker (or attendee)
+    shown by the person's name, the name as written kept beside it, and the ids of the
+    speaker, mover and seconder. Names not in ``people`` are kept as written."""
+    if not people:
+        return chunk
+    pid, name = people.get(chunk.speaker or "", (None, chunk.speaker))
+    return replace(
+        chunk,
+        speaker=name,
+        written=chunk.speaker if chunk.speaker != name else None,
+        person=pid,
+        mover_id=people.get(chunk.mover or "", (None,))[0],
+        seconder_id=people.get(chunk.seconder or "", (None,))[0],
+    )
 
 
-def _attendance(
-    person: Attendance, chunk_id: str, common: dict[str, Any], people: PeopleOfMeeting
-) -> Chunk:
+def _attendance(person: Attendance, chunk_id: str, common: dict[str, Any]) -> Chunk:
     text = ROLE_PHRASES[person.role].format(name=person.name)
-    name, written, pid = _who(person.name, people)
-    return Chunk(id=chunk_id, kind="attendance", text=text, role=person.role, procedural=True,
-                 speaker=name, written=written, person=pid, **common)  # fmt: skip
+    return Chunk(id=chunk_id, kind="attendance", text=text, speaker=person.name,
+                 role=person.role, procedural=True, **common)  # fmt: skip
 
 
 def _item_chunks(
-    item: Item,
-    position: int,
-    common: dict[str, Any],
-    people: PeopleOfMeeting,
-    section: bool = False,
+    item: Item, position: int, common: dict[str, Any], section: bool = False
 ) -> Iterator[Chunk]:
     base = f"{common['meeting_id']}-i{position}"
     about = {
@@ -179,9 +183,8 @@ def _item_chunks(
     }
     yield Chunk(id=base, kind="item", text=item.text, **about)
     for n, said in enumerate(item.contributions):
-        name, written, pid = _who(said.speaker, people)
-        yield Chunk(id=f"{base}-s{n}", kind="speech", text=said.text, role=said.role,
-                    speaker=name, written=written, person=pid, **about)  # fmt: skip
+        yield Chunk(id=f"{base}-s{n}", kind="speech", text=said.text, speaker=said.speaker,
+                    role=said.role, **about)  # fmt: skip
     for n, decision in enumerate(item.resolutions):
         yield Chunk(
             id=f"{base}-d{n}",
@@ -193,7 +196,5 @@ def _item_chunks(
             abstentions=decision.abstentions,
             mover=decision.mover,
             seconder=decision.seconder,
-            mover_id=people.get(decision.mover or "", (None,))[0],
-            seconder_id=people.get(decision.seconder or "", (None,))[0],
             **about,
         )

@@ -18,6 +18,7 @@ from search.errors import SearchError
 from tests.conftest import ROOT, SAMPLE_DATA
 
 CABINET = "ashbury-borough-council/cabinet"
+PATEL = "ashbury-borough-council/priya-patel"  # a person's page names its evidence's documents
 
 
 def urls(engine: SearchEngine) -> list[str]:
@@ -32,13 +33,14 @@ def urls(engine: SearchEngine) -> list[str]:
         "/api/search?q=library", "/api/search?q=library&group=1", f"/api/items/{hit.id}?q=x",
         f"/api/meetings/{hit.meeting_id}", "/api/status", "/api/openapi.json",
         "/search.atom?q=library", "/search.csv?q=library", "/nowhere", "/api/items/nowhere",
+        f"/people/{PATEL}", f"/api/people/{PATEL}", f"/people/{PATEL}/feed.atom",
     ]  # fmt: skip
 
 
 def test_no_response_names_a_path_of_the_server(client, engine, sample_index: Path) -> None:
     private = (str(ROOT), str(sample_index))
     for url in urls(engine):
-        response = client.get(url)
+        response = client.get(url, follow_redirects=True)  # /speakers/NAME: to the person
         assert response.status_code in (200, 404), url
         body = response.get_data(as_text=True)
         assert not [p for p in private if p in body], url
