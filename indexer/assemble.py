@@ -12,6 +12,7 @@ from indexer.extract.meetings import is_agenda
 from indexer.extract.resolutions import apply_consent, find_resolutions
 from indexer.extract.speakers import (
     Roster,
+    ceremony_leader,
     find_contributions,
     first_initial,
     listed_speakers,
@@ -81,7 +82,11 @@ def build_item(raw: RawItem, roster: Roster) -> Item:
         minutes=raw.minutes or None,
         decision=raw.decision or None,
         contributions=_with_presenter(
-            raw, listed_speakers(raw.title, said, roster) + find_contributions(said, roster), roster
+            raw,
+            ceremony_leader(raw.title, raw.body, roster)
+            + listed_speakers(raw.title, said, roster)
+            + find_contributions(said, roster),
+            roster,
         ),
         resolutions=tuple(dict.fromkeys(find_resolutions(said, roster.by_initials))),
     )

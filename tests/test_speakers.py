@@ -588,3 +588,22 @@ def test_a_heading_inside_an_item_names_who_gives_its_part() -> None:
     people = Roster(["Tom Roberts", "Andy Beeston", "Frank Reid"])
     said = find_contributions(text, people)
     assert [c.speaker for c in said] == ["Tom Roberts", "Andy Beeston"]
+
+
+def test_who_led_a_ceremony_is_named_beside_its_heading() -> None:
+    text = (
+        "MINUTES OF THE CITY COUNCIL\nRegular meeting of 20 August 2024\n"
+        "CALL TO ORDER\nMINUTES: The Mayor called the meeting to order.\n"
+        "PLEDGE OF ALLEGIANCE Frida Ramos\nINVOCATION: Pastor Neil Crossley, Hope Church\n"
+        "MINUTES; The Council stood for a moment of silence.\n"
+        "PUBLIC HEARINGS Smith Street Rezoning\nMINUTES: Councilmember Ortiz asked about parking.\n"
+        "1. Award of the Street Lighting Contract\nRecommended Action: Award the contract.\n"
+        "MINUTES: Approved.\n2. Library Roof Repairs\nRecommended Action: Approve repairs.\n"
+        "MINUTES: Approved.\n3. Budget Adjustment\nMINUTES: Approved.\n4. Fee Schedule\n"
+        "MINUTES: Approved.\n5. Parks Contract\nMINUTES: Approved.\n"
+    )
+    [meeting] = parse_meetings(text, "council.txt")
+    by_title = {item.title: item.speakers for item in meeting.items}
+    assert by_title["PLEDGE OF ALLEGIANCE"] == ["Frida Ramos"]
+    assert by_title["INVOCATION"] == ["Pastor Neil Crossley"]
+    assert by_title["PUBLIC HEARINGS"] == ["Councilmember Ortiz"]  # a subject, not a leader

@@ -86,10 +86,17 @@ CAPS_HEADING = re.compile(
     r"^[ \t]*(?P<title>[A-Z][A-Z0-9 ,&'’/()\-–.]{3,90}[A-Z0-9)])[ \t]*:?[ \t]*$"
 )
 # The label that opens the record of what was done on an item: "MINUTES: None."
-_MINUTES_LABEL = re.compile(r"^(?:Minutes|MINUTES)[ \t]*:")
+_MINUTES_LABEL = re.compile(r"^(?:Minutes|MINUTES)[ \t]*[:;]")  # ";": a colon misread
 # A capital heading run in before a dash: "RECESS — The Council recessed at 8 pm".
 SECTION_RUN_IN = re.compile(
     r"^(?P<title>[A-Z][A-Z &'’/()]{3,50}[A-Z)])(?:[ \t]*[—–]+|[ \t]+-+)[ \t]*(?=[A-Z])"
+)
+# A capital heading with the name of who gave it run in: "PLEDGE OF ALLEGIANCE Frida Ramirez",
+# "INVOCATION: Pastor Neil Cross", "WORDS OF INSPIRATION Rabbi Sharon Sobel, Temple Beth".
+_NAME_RUN_IN = re.compile(
+    r"^(?P<title>[A-Z][A-Z &'’/()]{3,50}[A-Z)]):?[ \t]+"
+    r"(?:(?:Pastor|Rabbi|Reverend|Rev\.|Father|Imam|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)[ \t]+)?"
+    r"[A-Z][a-z'’]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}(?:,.*)?$"
 )
 # A section's heading: a few words in capitals, without figures or commas ("PUBLIC COMMENTS",
 # "ADDITIONS/DELETIONS TO THE AGENDA"); not a running head, a date or a list of names.
@@ -763,13 +770,14 @@ def _section_heading(lines: _Lines, index: int) -> _Heading | None:
         return None
     title, used = lines[index].strip(), 1
     following = _next_start(lines, index + 1)
-    if run_in := SECTION_RUN_IN.match(title):
+    named = _NAME_RUN_IN.match(title)
+    if run_in := SECTION_RUN_IN.match(title) or named:
         title, used = run_in.group("title"), 0
         if _numbered(lines, following) and _line(lines, (following or 0) - 1).endswith(":"):
             return None  # "CLOSED SESSION ITEMS — ... the following matters:" over a list
     elif not _minutes_follow(lines, index + 1):
         return None  # alone, only a heading whose text opens "Minutes:" as the items' do
-    if len(title.split()) < 2:
+    if len(title.split()) < 2 and not named:
         return None  # a word alone: a letterhead or the end of a broken line
     if not SECTION_TITLE.match(title) or _NOT_HEADINGS.match(title.rstrip(": ")):
         return None

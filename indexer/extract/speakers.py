@@ -385,6 +385,29 @@ _PUBLIC_TURN_RE = re.compile(
 )
 
 
+# Items of ceremony led by someone named beside the heading.
+_CEREMONY_RE = re.compile(
+    r"\b(?:pledge|invocation|inspiration|prayers?|reflection|land\s+acknowledge?ment)\b",
+    re.IGNORECASE,
+)
+
+
+def ceremony_leader(title: str, text: str, people: Roster) -> list[Contribution]:
+    """Return who led an item of ceremony, named beside its heading ("PLEDGE OF ALLEGIANCE
+    Frida Ramirez", "INVOCATION: Pastor Neil Cross", "Invocation - Rabbi Sobel")."""
+    if not _CEREMONY_RE.search(title):
+        return []
+    first = text.strip().split("\n", 1)[0]
+    rest = first[len(title) :] if first.lower().startswith(title.lower()) else ""
+    match = _TITLE_PRESENTER_RE.search(title)
+    written = match.group("who") if match else rest.strip(" :–—-")
+    name = _listed_name(written.split(",")[0], single=False) if written else None
+    if not name:
+        return []
+    trace.note("speaker", name, "named beside the heading of a ceremony", title)
+    return [Contribution(people.resolve(name), first)]
+
+
 def listed_speakers(title: str, text: str, people: Roster) -> list[Contribution]:
     """Return the speakers an item of the public's turn lists by name alone, a name a line
     ("Public Participation" / "Andrea Brandes" / "Curtis Chong"), in a block of its own."""
