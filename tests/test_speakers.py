@@ -607,3 +607,22 @@ def test_who_led_a_ceremony_is_named_beside_its_heading() -> None:
     assert by_title["PLEDGE OF ALLEGIANCE"] == ["Frida Ramos"]
     assert by_title["INVOCATION"] == ["Pastor Neil Crossley"]
     assert by_title["PUBLIC HEARINGS"] == ["Councilmember Ortiz"]  # a subject, not a leader
+
+
+def test_recording_times_and_remote_attendance_inside_notes() -> None:
+    text = (
+        "Board Member Ruiz recused herself from this item, (*7:29)\n"
+        "David Sablan, Planner II, introduced this item and gave the presentation (*7:37).\n\n"
+        "Ken Dur, via Zoom, (*42:42) favored the balanced coverage scenario.\n\n"
+        "MINUTES; Councilmember Hernandez thanked everyone. Director Tobiassen was wondering "
+        "why the system was not listed [01:02:33]."
+    )
+    said = find_contributions(text)
+    assert [c.speaker for c in said] == [
+        "David Sablan",
+        "Ken Dur",
+        "Councilmember Hernandez",
+        "Director Tobiassen",
+    ]
+    assert said[0].role == "Planner II"
+    assert "(*7:29)" not in said[0].text

@@ -82,7 +82,7 @@ VERBS = (
     "|disagreed|did\\s+not\\s+agree|feels|sees|reviewed|went\\s+over|walked\\s+through"
     "|talked(?:\\s+(?:through|about))?|talks|invited|recogni[sz]ed"
     "|ha[sd]\\s+nothing\\s+to\\s+report|advise|report|raise|explain"
-    "|(?:was|is|were)\\s+(?:curious|surprised|concerned|pleased|disappointed|supportive)"
+    "|favou?red|was\\s+wondering|(?:was|is|were)\\s+(?:curious|surprised|concerned|pleased|disappointed|supportive)"
     "|had\\s+(?:a\\s+)?(?:questions?|concerns?|comments?)|made\\s+(?:a\\s+)?(?:suggestions?|point)"
     "|made\\s+(?:\\w+\\s+)?(?:announcements?|presentations?|a\\s+presentation|comments?|remarks|a\\s+statement)"
     "|read\\s+(?:out|aloud|(?:a|an|the|her|his|their)\\s+(?:poem|statement|proclamation|letter))"
@@ -93,7 +93,7 @@ _STRONG_VERBS = (
     r"|enquired|enquires|expressed|urged|questioned|addressed|voiced|called\s+for|encouraged"
     r"|requested|requests|suggested|suggests|reported|reports|responded|replied|explained"
     r"|presented|thanked|shared|cautioned|commended|objected|noted|notes|provided|gave"
-    r"|discussed|discusses|talked|talks|talked\s+(?:through|about)|invited"
+    r"|discussed|discusses|talked|talks|talked\s+(?:through|about)|invited|favou?red"
 )
 _LEAD = (
     r"(?:(?:In\s+(?:reply|response|answer|addition|closing)|However|Also|Finally|Furthermore"
@@ -234,10 +234,10 @@ _ONE_NAME_RE = re.compile(rf"^(?P<who>[A-Z][a-zà-ÿ'’-]+){_STRONG_VERB}")
 # An entry of a list of speakers: a line with a list mark, or a name ending with ";" or ",".
 _ENTRY_RE = re.compile(rf"{_MARKER_RE.pattern}|^(?=.{{2,120}}[;,](?:\s*and,?)?\s*$)")
 # A field label before the minutes' words: "MINUTES: Councillor X said ...".
-_FIELD_PREFIX_RE = re.compile(r"^(?:Minutes|Discussion|Notes?|Summary|Comments?)\s*:\s+", re.I)
+_FIELD_PREFIX_RE = re.compile(r"^(?:Minutes|Discussion|Notes?|Summary|Comments?)\s*[:;]\s+", re.I)
 # A line opening with such a label, which starts a paragraph of its own even when the line
 # before it ends with no full stop ("... COMPENSATION PLAN" / "MINUTES: Councilmember X spoke").
-_FIELD_LINE_RE = re.compile(r"\n(?=[ \t]*(?:Minutes|Discussion|Notes?|Summary)[ \t]*:)", re.I)
+_FIELD_LINE_RE = re.compile(r"\n(?=[ \t]*(?:Minutes|Discussion|Notes?|Summary)[ \t]*[:;])", re.I)
 # A title the PDF ran into the name after it: "MayorAmezcua", "AssistantCity Manager".
 _GLUED_TITLE_RE = re.compile(
     r"\b(Mayor|Council(?:l?or|member)|Commissioner|Director|Supervisor|Trustee|Chair(?:man)?"
@@ -346,6 +346,11 @@ class _Said:
     starts: bool
 
 
+# A recording's time ending a line ends its note ("... recused herself from this item, (*7:29)"
+# / "David Sablan, Planner II, introduced ..."); inside a line it is an aside (_ASIDE_RE).
+_LINE_END_TIME_RE = re.compile(r"[ \t]*[(\[]\*?\d{1,2}:\d{2}(?::\d{2})?[)\]][ \t]*$", re.M)
+
+
 def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Contribution]:
     """Return each speaker's contribution in ``text``; ``known`` names resolve short forms."""
     people = known if isinstance(known, Roster) else Roster(known)
@@ -353,6 +358,7 @@ def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Co
     contributions: list[Contribution] = []
     listing = False
     text = _FIELD_LINE_RE.sub("\n\n", _TURN_LINE_RE.sub("\n\n", _PAGE_LINE_RE.sub("", text)))
+    text = _LINE_END_TIME_RE.sub(".", text)
     for paragraph in re.split(r"\n\s*\n", text):
         current: _Said | None = None
         buffer: list[str] = []
