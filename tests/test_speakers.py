@@ -626,3 +626,11 @@ def test_recording_times_and_remote_attendance_inside_notes() -> None:
     ]
     assert said[0].role == "Planner II"
     assert "(*7:29)" not in said[0].text
+
+
+def test_an_officer_holding_two_offices_speaks_by_the_first() -> None:
+    text = (
+        "The Interim City Manager/Interim Executive Director gave a presentation.\n\n"
+        "Councilmember Ortiz/Lee said nothing."
+    )
+    assert [c.speaker for c in find_contributions(text)] == ["Interim City Manager"]

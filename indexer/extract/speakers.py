@@ -109,7 +109,12 @@ _QUESTION_RE = re.compile(
     rf"(?:from|by)\s+(?P<asker>{PERSON}){_PAREN},?\s+(?P<answerer>{PERSON}|{ROLE}){_PAREN}"
     rf",?{_VERB}"
 )
-_SUBJECT_RE = re.compile(rf"^{_LEAD}(?P<who>{PERSON}|{ROLE}){_PAREN},?{_VERB}")
+# A second office held by the same person: "The Interim City Manager/Interim Executive Director".
+_ALSO_OFFICE = (
+    r"(?:\s*/\s*(?:[A-Z][a-z]+\s+){0,3}(?:Director|Manager|Secretary|Clerk|Officer|Treasurer"
+    r"|Attorney|Engineer|Administrator|Executive|Controller|Auditor))?"
+)
+_SUBJECT_RE = re.compile(rf"^{_LEAD}(?P<who>{PERSON}|{ROLE}){_ALSO_OFFICE}{_PAREN},?{_VERB}")
 _APPOSITION_RE = re.compile(
     rf"^{_LEAD}(?:(?P<role>{ROLE}),\s+(?P<who>{PERSON})|(?P<who2>{PERSON}),\s+(?P<role2>{ROLE})),{_VERB}"
 )
