@@ -289,7 +289,12 @@ class SearchEngine:
         for name in FACETS:
             values, codes = self._codes(gen, name)
             counts = numpy.bincount(codes[matched], minlength=len(values))
-            found = [(values[i], int(counts[i])) for i in numpy.flatnonzero(counts) if values[i]]
+            held = numpy.flatnonzero(counts)
+            found = [
+                (values[i], n)
+                for i, n in zip(held.tolist(), counts[held].tolist(), strict=True)
+                if values[i]
+            ]
             ordered = sorted(found, key=lambda kv: (-kv[1], kv[0]))[:limit]
             facets[name] = tuple(FacetCount(value, count) for value, count in ordered)
         return facets

@@ -157,13 +157,17 @@ class Evaluator:
             assert postings.values is not None
             owners, at = positions_of(postings.values, numpy.searchsorted(postings.ids, candidates))
             kept = at >= offset
-            keys = numpy.unique(owners[kept] * _STRIDE + (at[kept] - offset))
-            starts = keys if starts is None else numpy.intersect1d(starts, keys, True)
+            # in order already: candidates in order, each one's positions in order
+            keys = owners[kept] * _STRIDE + (at[kept] - offset)
+            starts = keys if starts is None else intersect(starts, keys)
             if not len(starts):
                 break
         if starts is None or not len(starts):
             return _NONE
-        found: numpy.ndarray = candidates[numpy.unique(starts // _STRIDE)]
+        owners = starts // _STRIDE
+        found: numpy.ndarray = candidates[
+            owners[numpy.concatenate(([True], owners[1:] != owners[:-1]))]
+        ]
         return found
 
     def scores(self, q: query.Query) -> numpy.ndarray:
@@ -256,14 +260,16 @@ def difference(a: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
 
 
 def union(parts: list[numpy.ndarray], size: int) -> numpy.ndarray:
-    """Return the numbers in any of the sorted arrays: sorted together when they are few,
-    marked in an array of every document when they are many (no sort of a long list)."""
+    """Return the numbers in any of the sorted arrays: merged and deduplicated when they are
+    few, marked in an array of every document when they are many (no sort of a long list)."""
     parts = [p for p in parts if len(p)]
     if len(parts) <= 1:
         return parts[0] if parts else _NONE
     count = sum(map(len, parts))
-    if count * 8 < size:
-        return numpy.unique(numpy.concatenate(parts))
+    if count * 64 < size:
+        merged = numpy.sort(numpy.concatenate(parts), kind="stable")  # runs: merged, not sorted
+        kept: numpy.ndarray = merged[numpy.concatenate(([True], merged[1:] != merged[:-1]))]
+        return kept
     marked = numpy.zeros(size, dtype=bool)
     for part in parts:
         marked[part] = True
