@@ -247,6 +247,19 @@ def test_file_numbers_in_brackets_open_items() -> None:
     assert "Accepted." in items[1].body  # the paragraph stays in the item's text
 
 
+def test_items_heard_together_listed_by_their_file_numbers() -> None:
+    text = (
+        "(21-101) Minutes of the Regular Meeting held on May 4, 2021. Approved.\n\n"
+        "(21-102) Public Hearing to consider an Appeal of the Planning Board's denial of a\n"
+        "rear deck at 913 Oak Street. Applicant: Fred Hogg; and\n"
+        "(21-102A) Resolution No. 13810, Upholding the Planning Board's Denial. Adopted.\n\n"
+        "The Supervising Planner gave a presentation.\n\n(21-103) Council Communications.\n"
+    )
+    _preamble, items = split_items(text)
+    assert [i.number for i in items] == ["21-101", "21-102", "21-102A", "21-103"]
+    assert "Supervising Planner" in items[2].body
+
+
 def test_file_numbers_before_item_numbers_and_lettered_sub_items() -> None:
     text = (
         "21-0401 1. ROLL CALL\n\n21-0402 2. APPROVING AGENDA: Moved by Lee to adopt.\n\n"

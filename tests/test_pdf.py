@@ -69,13 +69,14 @@ def test_a_running_label_the_layout_put_mid_page_is_dropped_after_the_first_page
         "Regular Meeting\nMINUTES OF THE CITY COUNCIL\nRoll call.\nThe motion carried.\nA.\nB.",
         "Item 4.\nC.\nAdopted.\nRegular Meeting\n(05-012) Resolution on street sweepers.\n"
         "The motion carried.\nD.\nE.",
-        "Item 5.\nF.\nCarried.\nRegular Meeting\nMayor Ruiz thanked staff.\n"
+        "Item 5.\nF.\nCarried by unanimous\nRegular Meeting\nvote. Mayor Ruiz thanked staff.\n"
         "The motion carried.\nG.\nH.",
         "Item 6.\nI.\nAgreed.\nRegular Meeting\nAdjourned at 9 pm.\nThe motion carried.\nJ.\nK.",
     ]
     text = join_pages(pages)
     assert text.count("Regular Meeting") == 1 and text.startswith("Regular Meeting")
-    assert "Adopted.\n(05-012) Resolution on street sweepers." in text
+    assert "Adopted.\n\n(05-012) Resolution on street sweepers." in text  # its paragraph break
+    assert "Carried by unanimous\nvote." in text  # mid-sentence: no break
     assert text.count("The motion carried.") == 4  # a sentence that repeats is text, not a label
 
 

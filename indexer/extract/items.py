@@ -547,14 +547,21 @@ def _heading(lines: _Lines, index: int, number: str, title: str | None) -> _Head
     return None
 
 
+# A line ending an entry of a list that goes on: "... Applicant: Fred Hogenboom; and".
+_LIST_GOES_ON = re.compile(r"(?:;|;?[ \t]+and)$")
+
+
 def _file_headings(lines: _Lines, taken: list[_Heading]) -> list[_Heading]:
     """Return paragraphs opening with a file number, "(23-779) Title" or "98-3478 2. TITLE"."""
     lines_taken = {h.line for h in taken}
     found = []
     for index, line in enumerate(lines):
         match = FILE_NUMBER.match(line)
-        if not match or index in lines_taken or not _paragraph_start(lines, index):
+        if not match or index in lines_taken:
             continue
+        listed = index and match["bracketed"] and _LIST_GOES_ON.search(_line(lines, index - 1))
+        if not (_paragraph_start(lines, index) or listed):
+            continue  # a file number in brackets may also open the next of items heard together
         rest = line[match.end() :]
         if inner := STYLES["dotted"].match(rest):
             number, title = _lettered_number(inner.group("number"), inner.group("title") or "")

@@ -81,12 +81,16 @@ def join_pages(pages: list[str]) -> str:
     edges, labels = _running_lines(pages)
     kept_pages = []
     for number, page in enumerate(pages):
-        furniture = edges | labels if number else edges  # a label is the first page's title
-        lines = [
-            line
-            for line in page.split("\n")
-            if not _PAGE_NUMBER_RE.match(line) and _shape(line) not in furniture
-        ]
+        lines: list[str] = []
+        for line in page.split("\n"):
+            if _PAGE_NUMBER_RE.match(line) or _shape(line) in edges:
+                continue
+            if number and _shape(line) in labels:  # mid-page (the first page's is its title):
+                # keep the paragraph break it made after a finished sentence
+                if lines and _ENDS_SENTENCE_RE.search(lines[-1]):
+                    lines.append("")
+                continue
+            lines.append(line)
         kept_pages.append("\n".join(lines).strip("\n"))
     return _HYPHEN_RE.sub(r"\1", "\n".join(kept_pages))
 
@@ -108,6 +112,7 @@ def _running_lines(pages: list[str]) -> tuple[set[str], set[str]]:
     return edges, labels
 
 
+_ENDS_SENTENCE_RE = re.compile(r"[.:;!?][\"”’')]?\s*$")
 # A short label, no sentence: "Regular Meeting", "Alameda City Council".
 _RUNNING_LABEL_RE = re.compile(r"^[A-Z][\w'’&,\-]*(?:[ \t]+[\w'’&,\-#]+){1,5}$")
 
