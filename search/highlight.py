@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+from collections import OrderedDict
 
 from search.analysis import query_tokens
 from search.query import Marks
@@ -11,13 +13,34 @@ from search.query import Marks
 EXCERPT_CHARS = 6000
 SNIPPET_CHARS = 240
 _SEPARATORS = re.compile(r"[/.\-]+")
+# The words of the texts highlighted lately, as query_tokens reads them: a chunk shown again
+# (a popular search, the next page, the same search on the page and in the API) is not read
+# again. About 10 KB a chunk of 120 words.
+TOKENS_KEPT = 2048
+_tokens: OrderedDict[str, list[tuple[str, int, int]]] = OrderedDict()
+_tokens_lock = threading.Lock()
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """Return query_tokens(text), from the texts read lately when it is one of them."""
+    with _tokens_lock:
+        found = _tokens.get(text)
+        if found is not None:
+            _tokens.move_to_end(text)
+            return found
+    found = query_tokens(text)
+    with _tokens_lock:
+        _tokens[text] = found
+        if len(_tokens) > TOKENS_KEPT:
+            _tokens.popitem(last=False)
+    return found
 
 
 def marked_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
     """Return (start, end) of the words and phrases to mark, adjacent ones merged."""
     if not marks.words and not marks.phrases:
         return []
-    tokens = query_tokens(text)
+    tokens = _words(text)
     words = marks.words
     spans = [
         (start, end)
