@@ -18,9 +18,11 @@ import hashlib
 import json
 import multiprocessing
 import os
+import pickle
 import re
 import shutil
 import stat as stat_module
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -413,8 +415,9 @@ def _write(
         if progress:
             progress(done_count, len(plan.to_read), outcome.key)
 
-    tasks = _link_people(plan, manifest, report, procs)
-    write_parallel(ix, tasks, _index_file, done, min(procs, len(tasks)), remove)
+    with tempfile.TemporaryDirectory(prefix="minutes-search-reading-") as cache:
+        tasks = _link_people(plan, manifest, report, procs, Path(cache))
+        write_parallel(ix, tasks, _index_file, done, min(procs, len(tasks)), remove)
     report.chunks, report.meetings = _totals(ix, files)
     report.unstructured = storage.understood(files)["unstructured"]
 
@@ -441,14 +444,12 @@ class _Outcome:
 
 def _index_file(task: _Task, writer: IndexWriter) -> _Outcome:
     """Replace one file's chunks; a file that fails keeps its old chunks and is reported."""
-    path, change, name, people = task
+    path, change, name, people, cached = task
     if not _is_utf8(name):
         bad_name = "its name is not valid UTF-8 (an old Windows or Mac name); rename the file"
         return _failed(path, _printable(name), change, bad_name)
     try:
-        stat = check_file(path)  # a pipe or a device is refused before it is opened
-        digest = file_hash(path)
-        chunks, meetings, understood = read_chunks(path, name)
+        size, mtime_ns, digest, chunks, meetings, understood = _reading(path, name, cached)
         chunks = link_chunks(chunks, meetings, people)
     except UnreadableDocument as error:
         gone = f"{NO_SUCH_FILE}: it was moved or deleted during the reindex"
@@ -463,44 +464,69 @@ def _index_file(task: _Task, writer: IndexWriter) -> _Outcome:
         writer.delete_by_term("source", name)
     for chunk in chunks:
         writer.add_document(**document_fields(chunk))
-    entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest,
+    entry = {"size": size, "mtime_ns": mtime_ns, "sha256": digest,
              "chunks": len(chunks), "meetings": meetings, **understood,
              "people_linked": _fingerprint(people)}  # fmt: skip
     return _Outcome(name, change, entry)
 
 
+# What reading a file gives: its size, modification time, hash, chunks, meetings, coverage.
+_Reading = tuple[int, int, str, list[Chunk], list[dict[str, Any]], dict[str, Any]]
+
+
+def _reading(path: Path, name: str, cached: str | None) -> _Reading:
+    """Return the reading of a file: the one the names pass kept (``cached``) while the file
+    is as it was then, else read now (a file gone or turned into a pipe since is reported)."""
+    stat = check_file(path)  # a pipe or a device is refused before it is opened
+    if cached is not None:
+        try:
+            with open(cached, "rb") as handle:
+                kept: _Reading = pickle.load(handle)
+            if kept[:2] == (stat.st_size, stat.st_mtime_ns):
+                return kept
+        except (OSError, pickle.UnpicklingError, EOFError):
+            pass  # read it again
+    digest = file_hash(path)
+    return (stat.st_size, stat.st_mtime_ns, digest, *read_chunks(path, name))
+
+
 # --- people: the registry is built before any file is written, from every file's names -----
 
-_Task = tuple[Path, str, str, Sequence[PeopleOfMeeting]]  # path, change, name, its people
+# path, change, name, the person behind each name of its meetings, its reading kept (a path)
+_Task = tuple[Path, str, str, Sequence[PeopleOfMeeting], str | None]
 
 
 def _link_people(
-    plan: _Plan, manifest: dict[str, Any], report: ReindexReport, procs: int
+    plan: _Plan, manifest: dict[str, Any], report: ReindexReport, procs: int, cache: Path
 ) -> list[_Task]:
     """Build every council's people from the names of the files to read (read for them
     first) and of the unchanged files (kept in the manifest), and return the tasks of the
     reindex: the files to read with the person behind each name, and the unchanged files
     whose people changed (a new meeting joined "Cllr Hartley" to Zoë Hartley), read again.
-    Saves the registry in the manifest for the person pages."""
+    Saves the registry in the manifest for the person pages. Each file read for its names
+    is kept read in ``cache``, so that indexing it does not read it again."""
     files = manifest.setdefault("files", {})
     roots = [Path(r) for r in manifest.get("roots", [])]
-    fresh = _read_people(plan.to_read, procs)
+    fresh = _read_people(plan.to_read, procs, cache)
     reading = {name for _, _, name in plan.to_read}
     documents = {
         name: (entry.get("people", []), entry.get("meetings", []))
         for name, entry in files.items()
         if name not in plan.removed and not (name in reading and name in fresh)
     }
-    documents.update(fresh)
+    documents.update({name: (records, meetings) for name, (records, meetings, _) in fresh.items()})
     known, where = _known_people(roots)
     people = link_people(documents, known)
-    tasks: list[_Task] = [(p, change, name, people.names(name)) for p, change, name in plan.to_read]
+    tasks: list[_Task] = [
+        (path, change, name, people.names(name), fresh[name][2] if name in fresh else None)
+        for path, change, name in plan.to_read
+    ]
     for name in sorted(documents.keys() - reading):
         names = people.names(name)
         if files[name].get("people_linked") != _fingerprint(names):
             path = _path_of(name, roots)
             if path is not None:
-                tasks.append((path, "relinked", name, names))
+                tasks.append((path, "relinked", name, names, None))
     for note in people.notes():
         full = where.get(note.path, note.path)
         report.failed.append(Failure(full, f"line {note.line}: {note.reason}", note.path))
@@ -508,12 +534,16 @@ def _link_people(
     return tasks
 
 
+_Names = tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]
+
+
 def _read_people(
-    to_read: list[tuple[Path, str, str]], procs: int
-) -> dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
-    """Read the names each file's meetings give people, in ``procs`` processes; a file that
-    cannot be read is left out (the reindex reports it when it reads it again)."""
-    tasks = [(path, name) for path, _, name in to_read]
+    to_read: list[tuple[Path, str, str]], procs: int, cache: Path
+) -> dict[str, _Names]:
+    """Read the files, in ``procs`` processes, for the names each meeting gives people (and
+    its summary), keeping each reading in ``cache``; a file that cannot be read is left out
+    (the reindex reports it when it reads it again)."""
+    tasks = [(path, name, cache / f"{n}.pickle") for n, (path, _, name) in enumerate(to_read)]
     if procs > 1 and len(tasks) > 1:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
@@ -521,23 +551,26 @@ def _read_people(
             found = list(pool.map(_people_of, tasks, chunksize=4))
     else:
         found = [_people_of(task) for task in tasks]
-    return {name: got for (_, name), got in zip(tasks, found, strict=True) if got is not None}
+    return {name: got for (_, name, _), got in zip(tasks, found, strict=True) if got is not None}
 
 
-def _people_of(
-    task: tuple[Path, str],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
-    """Return a file's meetings' people records and summaries, or None if it is unreadable."""
-    path, name = task
+def _people_of(task: tuple[Path, str, Path]) -> _Names | None:
+    """Read a file; keep the reading at the task's cache path; return its meetings' people
+    records and summaries, and where the reading is kept (None if it could not be)."""
+    path, name, keep = task
     if not _is_utf8(name):
         return None  # reported when the file is indexed
     try:
-        check_file(path)
-        meetings = read_with_coverage(path).meetings
-        summaries = [meeting_summary(m, i, name) for i, m in enumerate(meetings)]
-        return [people_record(m) for m in meetings], summaries
+        read = _reading(path, name, None)
     except Exception:  # a file that cannot be read is reported when it is indexed
         return None
+    try:
+        with open(keep, "wb") as handle:
+            pickle.dump(read, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        kept: str | None = str(keep)
+    except OSError:  # no room to keep it: it is read again when indexed
+        kept = None
+    return read[5]["people"], read[4], kept
 
 
 def _known_people(roots: list[Path]) -> tuple[list[KnownPeople], dict[str, str]]:
