@@ -52,6 +52,10 @@ def test_in_the_chair_and_regrets_none() -> None:
 
 def test_in_attendance_is_also_present() -> None:
     assert pairs("In attendance: Ms K Roe") == [("Ms K Roe", "also_present")]
+    assert pairs("Also attended: Mr P M Dale, Mr R C Adams") == [
+        ("Mr P M Dale", "also_present"),
+        ("Mr R C Adams", "also_present"),
+    ]
 
 
 def test_split_names_expands_plural_honorific() -> None:

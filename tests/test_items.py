@@ -301,6 +301,26 @@ def test_long_numbers_without_a_dot_are_not_items() -> None:
     assert numbers_and_titles(text) == []
 
 
+def test_minute_numbers_running_through_the_year() -> None:
+    text = (
+        "Present: Mr A Amos\n\n1001 Apologies and Declarations of Interest (Agenda item 1)\n"
+        "Apologies from Mr B Hart.\n\n1002 Public Participation (Agenda item 2)\nNone.\n\n"
+        "1004 Highways Maintenance Plan (Agenda item 4)\nRESOLVED that the plan be approved.\n\n"
+        "1600 Blake Street\n"
+    )
+    assert [n for n, _ in numbers_and_titles(text)] == ["1001", "1002", "1004"]
+    assert numbers_and_titles("1001 Apologies\n\nNone.\n\n2019 Budget Review\n\nText.") == []
+
+
+def test_a_resolution_titled_by_what_it_does() -> None:
+    text = (
+        "3. APPROVAL OF MINUTES of December 8, 2010. Approved 5-0.\n"
+        "4. RESOLUTION R2011-001 approving a contract with Acme Paving for street resurfacing.\n"
+        "Commissioner Fox moved approval.\n5. ADJOURNMENT.\n"
+    )
+    assert [n for n, _ in numbers_and_titles(text)] == ["3", "4", "5"]
+
+
 def test_titles_that_wrap_over_lines() -> None:
     text = (
         "1. Certificate of Recognition presented by the Mayor to the High School\n"

@@ -415,3 +415,21 @@ def test_a_decision_and_its_marker_are_explained() -> None:
     assert [(n.fact, n.value, n.rule) for n in notes] == [
         ("decision", "noted", "marker 'RESOLVED'")
     ]
+
+
+def test_on_the_proposal_of_and_what_became_of_it() -> None:
+    cases = {
+        "On the proposal of Councillor Brett, seconded by Councillor Young, the minutes were "
+        "adopted.": "adopted",
+        "On the proposal of Councillor Brett, seconded by Councillor Young, the Council agreed "
+        "to approve the scheme.": "agreed",
+        "On the proposal of Councillor Brett, seconded by Councillor Young, the report was "
+        "noted.": "noted",
+    }
+    for text, outcome in cases.items():
+        [resolution] = find_resolutions(text)
+        assert (resolution.outcome, resolution.mover, resolution.seconder) == (
+            outcome,
+            "Councillor Brett",
+            "Councillor Young",
+        )

@@ -634,3 +634,9 @@ def test_an_officer_holding_two_offices_speaks_by_the_first() -> None:
         "Councilmember Ortiz/Lee said nothing."
     )
     assert [c.speaker for c in find_contributions(text)] == ["Interim City Manager"]
+
+
+def test_a_cabinet_member_with_responsibility_for_a_service() -> None:
+    text = "The Cabinet Member with Responsibility for Highways introduced the report."
+    [member] = find_contributions(text)
+    assert member.speaker == "Cabinet Member with Responsibility for Highways"

@@ -24,8 +24,8 @@ LABELS: tuple[tuple[str, str], ...] = (
     (r"leave\s+of\s+absence(?:\s+(?:was\s+)?granted\s+to)?", "absent"),
     (r"(?:(?:board\s+|council\s+)?members\s+absent|absent(?:\s+members)?)", "absent"),
     (r"substitutes?(?:\s+members?)?", "substitute"),
-    (r"(?:also\s+present|also\s+in\s+attendance|in\s+attendance|others\s+present"
-     r"|guests(?:\s+present)?)(?:\s+were)?", "also_present"),
+    (r"(?:also\s+present|also\s+in\s+attendance|also\s+attended|in\s+attendance"
+     r"|others\s+present|guests(?:\s+present)?)(?:\s+were)?", "also_present"),
     (r"(?:officers?|(?:city\s+)?staff)(?:\s+(?:present|in\s+attendance))?", "officer"),
     # A roster's headings in capitals: "RTD STAFF PRESENT", "BOARD OF DIRECTORS ABSENT".
     (r"(?-i:(?:[A-Z][A-Z&.'-]*[ \t]+){1,3}STAFF[ \t]+PRESENT)(?=[ \t]*$)", "officer"),

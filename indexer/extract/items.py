@@ -44,7 +44,12 @@ STYLES: dict[str, re.Pattern[str]] = {
         rf"(?:[ \t]*[:.\-–]?[ \t]+{_TITLE})?[ \t]*$",
         re.IGNORECASE,
     ),
+    # Minutes numbered on through the council's year, four figures with no dot ("1001
+    # Apologies", "1002 Public Participation"): items only as a run of numbers one after the
+    # other (see _headings), never one alone ("1600 Blake Street", a year, a cheque).
+    "running": re.compile(rf"^[ \t]*(?P<number>\d{{4}})[ \t]+{_TITLE}[ \t]*$"),
 }
+_RUNNING_LEAST = 3  # headings a run of four-figure minute numbers needs
 # A page break a text extraction marked with a line of its own: "--- PAGE 5 ---", "[Page 5]",
 # "Page 5 of 12".
 PAGE_MARKER = re.compile(
@@ -61,12 +66,13 @@ STYLE_RULES = {
     "slash": "minute number with its year (77/21)",
     "minute": "'Minute N' heading",
     "item": "'Item N' heading",
+    "running": "minute number running through the year (1001 Apologies)",
 }
 _FILE_RULE = "file number opening a paragraph ((24-102) Title)"
 _GAP_RULE = "numbered paragraph where the outline lacks a number"
 _SUB_RULE = "sub-item lettered in sequence (6(a), 5A)"
 # Styles whose numbers must follow an outline (1, 2, 2.1, 3 or I, II, III or A, B, C).
-OUTLINED = ("dotted", "roman", "lettered")
+OUTLINED = ("dotted", "roman", "lettered", "running")
 # Sub-items: "6(a) Bus Depot", "(b) Appeals", "4-A Minutes", "5A Minutes", "8.a. Report",
 # "B. Report", "b. Report".
 SUB_STYLE = re.compile(
@@ -126,6 +132,10 @@ _DATE_TITLE = re.compile(
 _REPORTS_SPEECH = re.compile(
     r"^(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:spoke|stated|said|expressed|thanked|urged|"
     r"congratulated|commented|voiced|inquired|questioned|encouraged)\b"
+)
+# A resolution or ordinance by its number, titled by what it does.
+_LEGISLATION = re.compile(
+    r"^(?:RESOLUTION|ORDINANCE|Resolution|Ordinance)(?:[ \t]+No\.?)?[ \t]+[A-Z]{0,3}[\d-]{2,}\b"
 )
 # A number's line that goes on a sentence about it: "29 WAS PULLED FOR SEPARATE DISCUSSION".
 _GOES_ON = re.compile(r"^(?:was|were|is|are|has|have|had|will|shall)\b", re.IGNORECASE)
@@ -347,12 +357,23 @@ def _headings(lines: _Lines) -> list[_Heading]:
         by_style[name] = _increasing(ordered, _restarts(lines, ordered))
     style = max(by_style, key=lambda name: len(by_style[name]))
     found = by_style[style]
+    if style == "running" and not _one_after_another(found):
+        by_style.pop("running")
+        style = max(by_style, key=lambda name: len(by_style[name]))
+        found = by_style[style]
     if not found or (style in ("roman", "lettered") and len(found) < 2):
         return _caps_headings(lines)
     if style == "dotted":
         found = _fill_gaps(lines, found)
     numbered = sorted(found + _find_sub(lines, found), key=lambda h: h.line)
     return sorted(numbered + _section_headings(lines, numbered), key=lambda h: h.line)
+
+
+def _one_after_another(headings: list[_Heading]) -> bool:
+    """Tell a run of minute numbers: enough of them, half or more one more than the last."""
+    numbers = [int(h.number) for h in headings]
+    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1)
+    return len(numbers) >= _RUNNING_LEAST and steps * 2 >= len(numbers) - 1
 
 
 def _fill_gaps(lines: _Lines, chain: list[_Heading]) -> list[_Heading]:
@@ -985,8 +1006,8 @@ def _is_title(title: str, stopped: bool = True) -> bool:
         return False
     if re.search(r"[;,]$", title):
         return False
-    if not re.search(r"\.$(?<!\b[A-Z]\.)", title):
-        return True
+    if not re.search(r"\.$(?<!\b[A-Z]\.)", title) or _LEGISLATION.match(title):
+        return True  # "RESOLUTION R2011-001 approving a contract ...." is an item's title
     return (len(title) < 40 and title.isupper()) or (stopped and _titled_sentence(title))
 
 

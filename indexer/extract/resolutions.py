@@ -55,6 +55,8 @@ _SUBSTITUTE_CARRIED_RE = re.compile(
     r"\bsubstitute\s+motion\s+(?:was\s+)?(?:carried|passed|adopted)\b", re.IGNORECASE
 )
 _MOTION_PARAGRAPHS = 8  # a motion, its words and its vote rarely run longer
+# The words after "seconded by Y," up to a short subject: "the minutes ", "the Council ".
+_AFTER_SECONDER = r"\bseconded\s+by\s+[^,.;]{3,60},\s+(?:the\s+)?(?:[\w-]+\s+){1,3}"
 # A motion's fate as minutes report it, in the order tried.
 _FATE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("withdrawn", r"\b(?:motion|amendment)\s+(?:was\s+)?withdrawn\b"),
@@ -77,9 +79,14 @@ _FATE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bcarried\s+(?:unanimously|by\s+\w+|\d)"
         r"|\bseconded\b[^.]{0,80}?\band\s+(?:was\s+)?(?:unanimously\s+)?carried\b",
     ),
+    # After its mover and seconder, what became of it: "On the proposal of X, seconded by Y,
+    # the minutes were adopted" / "the report was noted" / "the Council agreed to ...".
+    ("adopted", rf"{_AFTER_SECONDER}(?:was|were)\s+(?:duly\s+)?(?:adopted|confirmed)\b"),
+    ("noted", rf"{_AFTER_SECONDER}(?:was|were)\s+(?:duly\s+)?noted\b"),
     (
         "agreed",
-        r"\b(?:unanimously|duly|and|was|were)\s+(?:agreed|resolved|approved)\b"
+        rf"{_AFTER_SECONDER}(?:unanimously\s+)?(?:agreed|resolved|approved)\b"
+        r"|\b(?:unanimously|duly|and|was|were)\s+(?:agreed|resolved|approved)\b"
         r"|(?:^|[.]\s+)Agreed\b|\ball\s+(?:were\s+)?in\s+favou?r\b|\ball\s+agreed\b"
         r"|\bagreed\s+by\s+all\b|\bgyda\s+phawb\s+yn\s+gyt[ûu]n\b|\byn\s+unfrydol\b",
     ),
@@ -204,11 +211,12 @@ _SUBJECT = (
     r"(?<!Mrs\.\s)(?<!Ms\.\s)(?<!Dr\.\s)(?<!Cr\.\s)(?<![\s(][A-Z]\.\s)"
     rf"((?-i:(?!The\b|It\b|This\b|A\b){_TITLE}\s+{_NAME}|{_NAME_WORD}[^\S\n]+{_NAME}))"
 )
-# "Moved by X", "Motion by X", "Motion made by X", "On motion of X", "MOVER: X", "Moved Cr X";
+# "Moved by X", "Motion by X", "Motion made by X", "On motion of X", "On the proposal of X"
+# (Ireland), "MOVER: X", "Moved Cr X";
 # each form named as a clerk would say it, for `parse --explain`.
 _MOVER_FORMS: tuple[tuple[str, str], ...] = (
     ("moved by", rf"\b(?:moved|proposed|motion(?:\s+was)?(?:\s+made)?)\s+by\s*:?\s+{_PERSON}"),
-    ("on motion of", rf"\bon\s+(?:the\s+)?motion\s+of\s+{_PERSON}"),
+    ("on motion of", rf"\bon\s+(?:the\s+)?(?:motion|proposal|proposition)\s+of\s+{_PERSON}"),
     ("mover label", rf"\b(?:mover|moved|proposed|proposer)\s*[:\-–]\s*{_PERSON}"),
     ("moved and a title", rf"\b(?:moved|proposed|prop\.)\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}"),
     # "Prop. JB 2nd DD", "Prop.JB": initials, named from the attendance

@@ -59,7 +59,8 @@ _HOLDER_RE = re.compile(
 _OFFICE = r"[A-Z](?:(?!\s+and\s+the\s|\s+(?:be|been|being)\s)[\w,&' ])+?"
 ROLE = (
     rf"(?:[Tt]he\s+)?(?:Deputy\s+|Vice[- ])?(?:{titles.CHAIR}"
-    rf"|Leader\s+of\s+the\s+Council|Mayor|Cabinet\s+Member\s+for\s+{_OFFICE}"
+    rf"|Leader\s+of\s+the\s+Council|Mayor"
+    rf"|Cabinet\s+Member\s+(?:with\s+[Rr]esponsibility\s+)?for\s+{_OFFICE}"
     rf"|Portfolio\s+Holder\s+for\s+{_OFFICE}"
     r"|(?:Director|Head|Chief\s+Executive|Assistant\s+Director)"
     rf"(?:\s+(?:of|for)\s+{_OFFICE})?"
