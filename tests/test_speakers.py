@@ -640,3 +640,9 @@ def test_a_cabinet_member_with_responsibility_for_a_service() -> None:
     text = "The Cabinet Member with Responsibility for Highways introduced the report."
     [member] = find_contributions(text)
     assert member.speaker == "Cabinet Member with Responsibility for Highways"
+
+
+def test_police_officers_by_rank() -> None:
+    text = "PC Neil reported three housebreakings. Sgt Lee said the road was closed."
+    said = find_contributions(text, ["PC Gary Neil"])
+    assert [c.speaker for c in said] == ["PC Gary Neil", "Sgt Lee"]

@@ -23,7 +23,7 @@ _TITLE_HEAD = (
     rf"|Reeve|Warden|{titles.BOARD_MEMBER}"
     rf"|Committee\s+Member|Staff\s+Member|Member|Mayor|President|{titles.CHAIR}"
     r"|Director|Clerk|Treasurer|Secretary|Manager|Attorney|Auditor|Engineer|Planner"
-    r"|Chief|Superintendent|PCSO|Sergeant|Inspector)"
+    r"|Chief|Superintendent|PCSO|PC|Sgt\.?|Sergeant|Inspector)"
 )
 _TITLE_PREFIX = (
     r"(?:(?:Vice|Deputy|Acting|Interim|Assistant|Chief|Lord|Town|City|Parish|County|Borough|District"
