@@ -113,3 +113,7 @@ def test_speaker_facet_and_hits_link_to_the_person(client) -> None:
     assert speaker is not None and speaker["href"].startswith("/speakers/")
     person = client.get(speaker["href"])
     assert person.status_code == 302 and person.headers["Location"].startswith("/people/")
+    grouped = soup(client.get("/search?q=library+opening+hours"))
+    record = grouped.select_one("li.hit a.hit-person")
+    assert record is not None and record["href"] == "/speakers/Councillor%20Margaret%20Ellwood"
+    assert text(record) == "record of Councillor Margaret Ellwood"
