@@ -507,6 +507,14 @@ def _link_people(
     is kept read in ``cache``, so that indexing it does not read it again."""
     files = manifest.setdefault("files", {})
     roots = [Path(r) for r in manifest.get("roots", [])]
+    known, where = _known_people(roots)
+    stamps = _stamps(where.values())
+    kept = manifest.get("people", {})
+    if not plan.to_read and not plan.removed and kept.get("known") == stamps:
+        # nothing read, nothing removed, no clerk's file changed: the people are as they were,
+        # and so are the lines of the clerk's files that could not be applied
+        report.failed += [Failure(**note) for note in kept.get("notes", [])]
+        return []
     fresh = _read_people(plan.to_read, procs, cache)
     reading = {name for _, _, name in plan.to_read}
     documents = {
@@ -515,7 +523,6 @@ def _link_people(
         if name not in plan.removed and not (name in reading and name in fresh)
     }
     documents.update({name: (records, meetings) for name, (records, meetings, _) in fresh.items()})
-    known, where = _known_people(roots)
     people = link_people(documents, known)
     tasks: list[_Task] = [
         (path, change, name, people.names(name), fresh[name][2] if name in fresh else None)
@@ -527,11 +534,29 @@ def _link_people(
             path = _path_of(name, roots)
             if path is not None:
                 tasks.append((path, "relinked", name, names, None))
-    for note in people.notes():
-        full = where.get(note.path, note.path)
-        report.failed.append(Failure(full, f"line {note.line}: {note.reason}", note.path))
-    manifest["people"] = _people_for_pages(people)
+    notes = [
+        Failure(where.get(note.path, note.path), f"line {note.line}: {note.reason}", note.path)
+        for note in people.notes()
+    ]
+    report.failed += notes
+    manifest["people"] = {
+        **_people_for_pages(people),
+        "known": stamps,
+        "notes": [asdict(note) for note in notes],
+    }
     return tasks
+
+
+def _stamps(paths: Iterable[str]) -> dict[str, list[int]]:
+    """Return the size and modification time of each known-people file, to tell a change."""
+    stamps = {}
+    for path in sorted(paths):
+        try:
+            status = Path(path).stat()
+        except OSError:
+            continue
+        stamps[path] = [status.st_size, status.st_mtime_ns]
+    return stamps
 
 
 _Names = tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]

@@ -122,6 +122,9 @@ def test_a_bad_line_is_reported_with_its_file_and_line_and_the_rest_applies(
     )
     assert len(reasons) == 3
     assert report.failed[0].path == str(tmp_path / "minutes" / "ashbury" / "people.toml")
+    # Reindexed with nothing changed, the file's bad lines are reported again.
+    again = reindex([tmp_path / "minutes"], tmp_path / "index")
+    assert [(f.source, f.reason) for f in again.failed] == reasons
     # The last table applies: "Councillor Smith" is Jane Smith's, as the clerk says.
     assert speakers(tmp_path / "index") == {
         "Councillor Jane Smith": 1,
