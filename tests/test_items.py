@@ -321,6 +321,19 @@ def test_a_resolution_titled_by_what_it_does() -> None:
     assert [n for n, _ in numbers_and_titles(text)] == ["3", "4", "5"]
 
 
+def test_numbered_paragraphs_of_an_item_and_its_resolution_are_not_items() -> None:
+    text = (
+        "12 PROCEDURAL BUSINESS\n\n12.1 There were no declarations of interest.\n\n"
+        "13 THE BEACH BAR, 12 MARINE PARADE - NEW PREMISES LICENCE\n\n"
+        "13.1 The Licensing Officer introduced the application. Mr Tom Reed said that the "
+        "hours had been reduced.\n\n13.2 RESOLVED - That the application be granted.\n"
+    )
+    assert numbers_and_titles(text) == [
+        ("12", "PROCEDURAL BUSINESS"),
+        ("13", "THE BEACH BAR, 12 MARINE PARADE - NEW PREMISES LICENCE"),
+    ]
+
+
 def test_titles_that_wrap_over_lines() -> None:
     text = (
         "1. Certificate of Recognition presented by the Mayor to the High School\n"

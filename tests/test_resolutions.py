@@ -433,3 +433,14 @@ def test_on_the_proposal_of_and_what_became_of_it() -> None:
             "Councillor Brett",
             "Councillor Young",
         )
+
+
+def test_french_decisions() -> None:
+    text = (
+        "Le procès-verbal de la séance du 7 février 2022 est approuvé à l'unanimité.\n\n"
+        "M. Bernard demande le détail des subventions. Après en avoir délibéré, le Conseil "
+        "Municipal approuve le budget primitif 2022 à l'unanimité."
+    )
+    found = find_resolutions(text)
+    assert [r.outcome for r in found] == ["approved", "approved"]
+    assert found[0].text.startswith("Le procès-verbal")

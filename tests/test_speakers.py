@@ -646,3 +646,8 @@ def test_police_officers_by_rank() -> None:
     text = "PC Neil reported three housebreakings. Sgt Lee said the road was closed."
     said = find_contributions(text, ["PC Gary Neil"])
     assert [c.speaker for c in said] == ["PC Gary Neil", "Sgt Lee"]
+
+
+def test_a_numbered_paragraph_opens_with_its_speaker() -> None:
+    text = "13.1 The Licensing Officer introduced the application."
+    assert [c.speaker for c in find_contributions(text)] == ["Licensing Officer"]

@@ -131,8 +131,11 @@ _DATE_TITLE = re.compile(
 # list of speakers inside an item, not an item's title.
 _REPORTS_SPEECH = re.compile(
     r"^(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:spoke|stated|said|expressed|thanked|urged|"
-    r"congratulated|commented|voiced|inquired|questioned|encouraged)\b"
+    r"congratulated|commented|voiced|inquired|questioned|encouraged|introduced|reported"
+    r"|explained|advised|asked|informed|outlined|updated)\b"
 )
+# A numbered paragraph that records the decision: "13.2 RESOLVED - That the application ...".
+_DECISION_PARAGRAPH = re.compile(r"^(?:RESOLVED|AGREED|DECISION|ORDERED)\b(?![ \t]*$)")
 # A resolution or ordinance by its number, titled by what it does.
 _LEGISLATION = re.compile(
     r"^(?:RESOLUTION|ORDINANCE|Resolution|Ordinance)(?:[ \t]+No\.?)?[ \t]+[A-Z]{0,3}[\d-]{2,}\b"
@@ -549,6 +552,8 @@ def _heading(lines: _Lines, index: int, number: str, title: str | None) -> _Head
     """Return the heading at ``index``, its title on the line, run in, or on the next line."""
     if title and _DATE_TITLE.match(title):
         return None  # "10 June 2020" is a date
+    if title and _DECISION_PARAGRAPH.match(title):
+        return None  # "13.2 RESOLVED - That ...": the decision of the item above
     if title is None:
         title, used = _next_title(lines, index)
         return _Heading(index, number, title, used) if title else None

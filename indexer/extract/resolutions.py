@@ -134,6 +134,16 @@ _DECISION_RES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         "agreed",
     ),
     (
+        "le conseil approuve",  # French: "le Conseil Municipal approuve le budget"
+        re.compile(
+            r"\b(?:le\s+conseil(?:\s+municipal|\s+communautaire)?|l['’]assembl[ée]e)\s+"
+            r"(?:[^.]{0,40}?\s)?(?:approuve|adopte|d[ée]cide|accepte|valide|autorise)\b[^.]*"
+            r"|(?:^|(?<=[.]\s))[^.\n]*\b(?:est|sont)\s+(?:approuv|adopt)[ée]e?s?\b[^.]*",
+            re.IGNORECASE,
+        ),
+        "approved",
+    ),
+    (
         "the body noted",
         re.compile(
             r"(?:^|(?<=[.]\s))(?:The\s+)?(?:Committee|Council|Board|Cabinet|Commission|Panel"

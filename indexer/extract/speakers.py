@@ -231,7 +231,7 @@ _FOLLOWING_RE = re.compile(
 # The mark opening a list line or an item's reference: "1.", "12)", "-", "•", "(05-020)".
 _MARKER_RE = re.compile(
     r"^\s*(?:\(\s*\*?[\w./-]{1,15}(?:[ \t/]+\*?[\w./-]{1,15}){0,3}\s*\)"  # (10-037 CC)
-    r"|\d{1,3}(?:\.\d{1,3})*[.)]|[-•*▪·–])\s+"
+    r"|\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+|[-•*▪·–])\s+"
 )
 # A line opening with a number, which starts a sentence of its own: "\n47. Roz spoke ...".
 _NUMBERED_LINE_RE = re.compile(r"\n(?=[ \t]*\d{1,3}[.)][ \t]+[A-Z])")
