@@ -308,3 +308,15 @@ def test_the_officer_who_signs_the_minutes_off() -> None:
     assert officer is not None
     assert (officer.name, officer.role) == ("City Clerk Lara Weisiger", "officer")
     assert signed_officer("Respectfully submitted,\n\nThe Committee") is None
+
+
+def test_a_boards_own_officers_are_its_members() -> None:
+    assert pairs(
+        "Commissioners Present: Bill Shore, President; Steve Oman, Vice President; "
+        "Kevin Ware, Secretary"
+    ) == [("Bill Shore", "present"), ("Steve Oman", "present"), ("Kevin Ware", "present")]
+    assert pairs("Sederunt: Chris Hill (Chair), Ann Stewart (Secretary), Mrs C Dean (Clerk)") == [
+        ("Chris Hill", "chair"),
+        ("Ann Stewart", "present"),
+        ("Mrs C Dean", "officer"),
+    ]

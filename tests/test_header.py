@@ -17,6 +17,16 @@ def facts(text: str) -> tuple[str | None, str | None, date | None]:
     ("text", "expected"),
     [
         (
+            "BRINDLE TOWN COUNCIL\nMinutes of the Planning Committee held at the Council Offices "
+            "on Wednesday 6 September 2023 at 6.30pm\nPresent: Cllr A Wren (Chair)",
+            ("Brindle Town Council", "Planning Committee", date(2023, 9, 6)),
+        ),
+        (
+            "PORT OF ELKHORN\nREGULAR COMMISSION MEETING MINUTES\nTuesday, April 9, 2019\n\n"
+            "Commissioners Present: Bill Shore, President",
+            ("Port of Elkhorn", "Commission", date(2019, 4, 9)),
+        ),
+        (
             "MINUTES OF THE REGULAR TOWN COUNCIL MEETING\nMONDAY- -MARCH 3, 2014- -7:00 P.M.\n\n"
             "Mayor Lind convened the meeting at 7:02 p.m.",
             (None, "Town Council", date(2014, 3, 3)),

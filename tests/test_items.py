@@ -20,6 +20,14 @@ def numbers_and_titles(text: str) -> list[tuple[str, str]]:
             [("1/19", "Minutes"), ("2/19", "Library Hours")],
         ),
         (
+            "PL/23/045 Apologies\n\nNone.\n\nPL/23/046 Planning Applications\n\nText.",
+            [("PL/23/045", "Apologies"), ("PL/23/046", "Planning Applications")],
+        ),
+        (
+            "PORT OF ELKHORN\n\nCALL TO ORDER\n\nOpened.\n\nPUBLIC COMMENT\n\nNone.",
+            [("", "CALL TO ORDER"), ("", "PUBLIC COMMENT")],
+        ),
+        (
             "338.1 Budget 2020-21\n\nText.\n\n338.2 Capital Programme\n\nText.",
             [("338.1", "Budget 2020-21"), ("338.2", "Capital Programme")],
         ),

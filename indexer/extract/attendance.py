@@ -32,6 +32,8 @@ LABELS: tuple[tuple[str, str], ...] = (
     (r"(?-i:(?:[A-Z][A-Z&.'-]*[ \t]+){1,4}ABSENT)(?=[ \t]*$)", "absent"),
     (r"(?-i:(?:[A-Z][A-Z&.'-]*[ \t]+){1,4}PRESENT)(?=[ \t]*$)", "present"),
     (r"(?:(?:council\s+|board\s+)?members(?:\s+of\s+the\s+\w+)?\s+present|councillors\s+present"
+     r"|(?:commissioners|directors|trustees|supervisors|councilmembers|aldermen|selectmen"
+     r"|governors)\s+present"
      r"|those\s+(?:present|attending)|present|sederunt|attendance)(?:\s+were)?", "present"),
 )  # fmt: skip
 # Labels that only list people (never open a heading): they need a colon or the line's end.
@@ -540,7 +542,18 @@ def _note(roles: str) -> str:
         return "chair"
     if _GUEST_RE.match(roles.strip()):
         return "guest"
+    stated = _PAREN_RE.findall(roles) or [roles]  # "Ann Stewart (Secretary)"
+    if _MEMBER_OFFICE_RE.fullmatch(stated[-1].strip()):
+        return ""  # a member's office in a board or community council: "Kevin Ware, Secretary"
     return "officer" if _OFFICER_TITLE_RE.search(roles) else ""
+
+
+# Offices a body's own members hold, never its staff's titles alone.
+_MEMBER_OFFICE_RE = re.compile(
+    r"(?:(?:vice|deputy|assistant)[ \t-]+)?(?:secretary|treasurer|president)"
+    r"|secretary[ \t]*(?:/|and|&)[ \t]*treasurer",
+    re.IGNORECASE,
+)
 
 
 def _is_role(piece: str) -> bool:

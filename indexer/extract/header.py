@@ -75,21 +75,23 @@ _BODY_MEETING_OF_RE = re.compile(
     r"[ \t\n]+(?i:meeting|session)\b",
     re.MULTILINE,
 )
-# "MINUTES OF THE HARBOUR BOARD", "Minutes of the Planning Committee" alone on a line.
+# "MINUTES OF THE HARBOUR BOARD", "Minutes of the Planning Committee" alone on a line, or
+# before where and when it was held ("Minutes of the Planning Committee held at ...").
 _MINUTES_OF_BODY_RE = re.compile(
     r"^[ \t]*(?i:(?:draft|approved|confirmed|unconfirmed)[ \t]+)?"
     r"(?i:minutes|summary|record|transcript)[ \t]+(?i:of)[ \t]+(?i:the[ \t]+|an?[ \t]+)?"
-    rf"(?P<body>{_body(_LINE_SPACE)})[ \t]*$",
+    rf"(?P<body>{_body(_LINE_SPACE)})(?:[ \t]*$|[ \t]+(?i:held|convened)[ \t]+(?i:at|on|in)\b)",
     re.MULTILINE,
 )
 # A line that is a body's name, perhaps with "Meeting", "Minutes" or a tail after a dash:
-# "Performance Committee", "BOARD OF DIRECTORS MEETING", "8th Council Meeting",
+# "Performance Committee", "BOARD OF DIRECTORS MEETING", "8th Council Meeting", "REGULAR
+# COMMISSION MEETING MINUTES",
 # "Lowfield Parish Council - September meeting", "Lowfield Parish Council July Meeting".
 _BODY_LINE_RE = re.compile(
     r"^[ \t]*(?!(?i:minutes|summary|agenda|report|record|transcript)\b)(?:[Tt]he[ \t]+)?"
     r"(?:\d{1,3}(?:st|nd|rd|th)[ \t]+)?"
     rf"(?P<body>{_body(_LINE_SPACE)})"
-    r"(?:(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?i:meeting|minutes)\b)?"
+    r"(?:(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?i:meeting|minutes)\b(?:[ \t]+(?i:minutes)\b)?)?"
     r"(?:[ \t]*[-–—,:|(][^\n]*)?[ \t]*$",
     re.MULTILINE,
 )
@@ -127,7 +129,7 @@ _COUNCIL_NAME_RE = re.compile(
 )
 # "City of Eastvale Planning Board", "City of Coral Sands City Commission".
 _PLACE_OF_RE = re.compile(
-    r"^(?P<kind>City|Town|County|Borough|Village|Township|Municipality|District)[ \t]+of[ \t]+"
+    r"^(?P<kind>City|Town|County|Borough|Village|Township|Municipality|District|Port)[ \t]+of[ \t]+"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -136,7 +138,7 @@ _COUNCIL_LINE_RE = re.compile(
     r"^[ \t]*(?:[Tt]he[ \t]+|THE[ \t]+)?(?P<council>"
     r"(?!(?i:meetings?|minutes|agenda|full|the)\b)"
     rf"(?:{_WORD}[ \t]+(?:{_LINK}[ \t]+)*){{1,5}}(?i:council)"
-    r"|(?i:city|town|county|borough|village|township|municipality)[ \t]+(?i:of)[ \t]+"
+    r"|(?i:city|town|county|borough|village|township|municipality|port)[ \t]+(?i:of)[ \t]+"
     rf"(?:{_WORD}[ \t]+){{0,3}}{_WORD}"
     rf"|(?:{_WORD}[ \t]+){{1,3}}(?i:district)"
     r"|(?i:cyngor[ \t]+(?:cymuned|tref|sir|dinas))[ \t]+[^\n]{2,50}"

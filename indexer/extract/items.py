@@ -27,10 +27,11 @@ STYLES: dict[str, re.Pattern[str]] = {
     ),
     "roman": re.compile(rf"^[ \t]*(?P<number>{_ROMAN})\.(?:[ \t]+{_TITLE})?[ \t]*$"),
     "lettered": re.compile(rf"^[ \t]*\*?(?P<number>[A-Z])\.(?:[ \t]+{_TITLE})?[ \t]*$"),
-    # "77/21 Bus Depot", "PL03/24.1 Welcome", and minute numbers that carry the meeting's date
-    # and the item ("16/09/6/1", "16/09/6/18vii": year/month/day/item and a sub-item).
+    # "77/21 Bus Depot", "PL03/24.1 Welcome", "PL/23/045 Apologies", and minute numbers that
+    # carry the meeting's date and the item ("16/09/6/1", "16/09/6/18vii": year/month/day/item
+    # and a sub-item).
     "slash": re.compile(
-        rf"^[ \t]*(?P<number>[A-Z]{{0,4}}\d{{1,4}}/\d{{1,4}}(?:/\d{{1,4}}){{0,3}}[a-z]{{0,4}}"
+        r"^[ \t]*(?P<number>(?:[A-Z]{1,4}/)?[A-Z]{0,4}\d{1,4}/\d{1,4}(?:/\d{1,4}){0,3}[a-z]{0,4}"
         rf"(?:\.\d{{1,2}})?)\.?[ \t]*[-–:]?[ \t]+{_TITLE}[ \t]*$"
     ),
     # "Minute 151: Licensing", "ITEM 5 Planning", "Agenda Item No. 38" (the word is not the number)
@@ -115,7 +116,8 @@ _NOT_HEADINGS = re.compile(
     r"CARRIED|LOST|NOTED|DRAFT|CONFIRMED|"
     r"RESULT|MOTION|SECOND(?:ED)?|MOVED|AYES|NAYS|NOES|YEAS|ABSTAIN(?:ED|ING)?|"
     r"APPROVED|ADOPTED|PASSED|FAILED|WITHDRAWN|DEFERRED|"
-    r".*\bCOUNCIL|MINUTES OF (?!THE (?:PREVIOUS|LAST) MEETING).*|.*\bCOMMITTEE|CABINET)$"
+    r".*\bCOUNCIL|MINUTES OF (?!THE (?:PREVIOUS|LAST) MEETING).*|.*\bCOMMITTEE|CABINET"
+    r"|(?:CITY|TOWN|PORT|COUNTY|VILLAGE|TOWNSHIP|BOROUGH|MUNICIPALITY) OF .*)$"
 )
 # Where a run-in title ends and the paragraph goes on: "Apologies. None were received",
 # "War Memorial - The Clerk reported", "Matters Arising: none".
