@@ -22,6 +22,11 @@ def facts(text: str) -> tuple[str | None, str | None, date | None]:
             ("Brindle Town Council", "Planning Committee", date(2023, 9, 6)),
         ),
         (
+            "Council Minutes - March 11, 2019 - Township of Centre Fields\n"
+            "Regular Council Meeting Minutes\nMonday, March 11, 2019, 6:00 p.m.",
+            ("Township of Centre Fields", "Council", date(2019, 3, 11)),
+        ),
+        (
             "PORT OF ELKHORN\nREGULAR COMMISSION MEETING MINUTES\nTuesday, April 9, 2019\n\n"
             "Commissioners Present: Bill Shore, President",
             ("Port of Elkhorn", "Commission", date(2019, 4, 9)),

@@ -443,7 +443,14 @@ def _council_line(head: str) -> str | None:
     for line in _BODY_LINE_RE.finditer(head):
         if council := split_council(_kind_dropped(line.group("body")), head)[0]:
             return council
+    first = head.split("\n", 1)[0]  # a page's title: "Council Minutes - ... - Township of X"
+    if (part := _TITLE_PART_RE.search(first)) and (match := _COUNCIL_LINE_RE.match(part["part"])):
+        return _cased(re.sub(r"^the\s+", "", _tidy(match.group("council")), flags=re.I))
     return None
+
+
+# The last part of a title cut by dashes or bars, where a site names itself.
+_TITLE_PART_RE = re.compile(r"[ \t][-–—|][ \t](?P<part>[^-–—|\n]+?)[ \t]*$")
 
 
 def _cased(name: str) -> str:
