@@ -191,6 +191,14 @@ def summary(report: ReindexReport) -> str:
         f"in {report.seconds:.1f} s: "
         f"{report.seen} files seen, {report.added} added, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.removed} removed, {len(report.failed)} failed.",
+        *(
+            [
+                f"{report.relinked} unchanged files indexed again: a name in them is now another"
+                " person's."
+            ]
+            if report.relinked
+            else []
+        ),
         f"{report.chunks_written} chunks written; the index holds {report.chunks} chunks "
         f"from {report.meetings} meetings.",
     ]
@@ -673,6 +681,7 @@ def describe_registry(registry: Any) -> str:
                      key=lambda p: p.id)  # fmt: skip
     lines = [f"{registry.council or 'council unknown'}: {len(persons)} people, "
              f"{len(offices)} offices whose holder the minutes do not name"]  # fmt: skip
+    lines += [f"  people.toml: {note}" for note in registry.notes]
     for person in persons:
         lines.append(f"  {person.name}  [{person.id}]")
         others = [f for f in person.forms if f != person.name]

@@ -159,3 +159,19 @@ def test_the_file_is_read_table_by_table(tmp_path: Path) -> None:
         ("person", 1, ("Councillor Smith",)),
         ("person", 9, ("Councillor Jane Smith", "Councillor Smith")),
     ]
+
+
+def test_the_clerk_sees_the_files_bad_lines_and_the_relinked_files(tmp_path: Path) -> None:
+    folder = minutes(tmp_path, BAD)
+    result = CliRunner().invoke(cli, ["people", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "  people.toml: " in result.output
+    assert "line 11: unknown key 'nickname' in [[person]]; use id, name, forms" in result.output
+    index = str(tmp_path / "index")
+    (folder / "ashbury" / "people.toml").unlink()
+    CliRunner().invoke(cli, ["reindex", str(folder), "--index", index])
+    (folder / "ashbury" / "people.toml").write_text(KNOWN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["reindex", str(folder), "--index", index])
+    assert "2 unchanged files indexed again: a name in them is now another person's." in (
+        result.output
+    )
