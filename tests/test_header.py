@@ -27,6 +27,16 @@ def facts(text: str) -> tuple[str | None, str | None, date | None]:
             ("Township of Centre Fields", "Council", date(2019, 3, 11)),
         ),
         (
+            "MINUTES OF THE ORDINARY MEETING OF KILDARE COUNTY COUNCIL HELD AT 2.00 P.M. ON "
+            "MONDAY 27 MAY 2019\n\nMembers Present: Councillor S Doyle (Cathaoirleach)",
+            ("Kildare County Council", "County Council", date(2019, 5, 27)),
+        ),
+        (
+            "WORCESTERSHIRE COUNTY COUNCIL\n\nMINUTES OF THE CABINET MEETING HELD ON THURSDAY "
+            "14 MARCH 2019\n\nPresent: Mr S E Geraghty (Chairman)",
+            ("Worcestershire County Council", "Cabinet", date(2019, 3, 14)),
+        ),
+        (
             "PORT OF ELKHORN\nREGULAR COMMISSION MEETING MINUTES\nTuesday, April 9, 2019\n\n"
             "Commissioners Present: Bill Shore, President",
             ("Port of Elkhorn", "Commission", date(2019, 4, 9)),

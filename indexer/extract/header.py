@@ -218,7 +218,9 @@ def read_header(text: str) -> Header:
     if line := _council_line(head):
         council, council_rule, council_words = line, "a heading line naming a council", line
     if committee is None and council:
-        committee, rule = _council_as_body(council), "the council's own meeting"
+        # "Minutes of the Ordinary Meeting of Kildare County Council": the council met itself.
+        met = rule == "a minutes heading" and body is not None and council.lower() in body.lower()
+        committee, rule = _council_as_body(council, met), "the council's own meeting"
     held = _MINUTES_HELD_RE.search(head)
     header = Header(
         council=council,
@@ -424,14 +426,17 @@ def _names_city_of(place: str, text: str) -> bool:
     return bool(re.search(rf"\bCity\s+of\s+{re.escape(place)}\b", text, re.IGNORECASE))
 
 
-def _council_as_body(council: str) -> str | None:
+def _council_as_body(council: str, met: bool = False) -> str | None:
     """Return the body a local council meets as: "Lowfield Parish Council" -> "Parish
-    Council"; None for a principal council, whose meeting has its own committee."""
+    Council"; None for a principal council, whose meeting has its own committee, unless the
+    heading says the council itself ``met`` ("County Council")."""
     if welsh := _WELSH_COUNCIL_RE.match(council):
         return _cased(welsh.group("kind"))
     named = _COUNCIL_NAME_RE.match(council)
     kind = _tidy(named.group("kind") or "") if named else ""
-    return f"{kind.title()} Council" if kind.lower() in _LOCAL_KINDS else None
+    if kind.lower() in _LOCAL_KINDS or (met and named):
+        return f"{kind.title()} Council".strip()
+    return None
 
 
 def _council_line(head: str) -> str | None:
