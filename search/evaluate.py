@@ -54,6 +54,7 @@ class Evaluator:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.arrays = arrays
+        self._where: numpy.ndarray | None = None  # while scoring many matches: their places
 
     def postings(self, fieldname: str, text: Any, values: bool = False) -> Postings:
         word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
@@ -182,6 +183,10 @@ class Evaluator:
         """Return the BM25F score of each of ``docnums`` (in order) for the words of ``q``:
         each word's postings looked up at those documents only."""
         total = numpy.zeros(len(docnums), dtype=numpy.float64)
+        self._where = None
+        if len(docnums) * 16 > self.arrays.size:  # many: each match's place, looked up directly
+            self._where = numpy.full(self.arrays.size, -1, dtype=numpy.int64)
+            self._where[docnums] = numpy.arange(len(docnums))
         self._score_into(q, docnums, total)
         return total
 
@@ -216,10 +221,15 @@ class Evaluator:
         word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
         idf = self.searcher.idf(fieldname, word)
         average = self.searcher.avg_field_length(fieldname) or 1
-        held, at = locate(postings.ids, docnums)
-        ids = docnums[held]
+        if self._where is not None:
+            places = self._where[postings.ids]
+            kept = places >= 0
+            held, ids, tf = places[kept], postings.ids[kept], postings.weights[kept]
+        else:
+            found, at = locate(postings.ids, docnums)
+            held, ids, tf = found, docnums[found], postings.weights[at[found]]
         lengths = self._lengths(fieldname)[ids]
-        tf = postings.weights[at[held]].astype(numpy.float64)
+        tf = tf.astype(numpy.float64)
         total[held] += boost * idf * (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * lengths / average))
 
     def _lengths(self, fieldname: str) -> numpy.ndarray:
