@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy
 from whoosh import query
+from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
 from indexer.chunks import KINDS
@@ -365,7 +366,7 @@ class SearchEngine:
         files = self.manifest().get("files", {})
         problems = []
         for path, entry in sorted(files.items()):
-            found = reader.doc_frequency("source", path)
+            found = _live_count(reader, "source", path)
             if found != entry.get("chunks"):
                 problems.append(
                     f"{path}: the index holds {found} chunks, the manifest {entry.get('chunks')}"
@@ -377,6 +378,19 @@ class SearchEngine:
 
 
 _TEXT_FIELDS = frozenset(DEFAULT_FIELDS)
+
+
+def _live_count(reader: Any, fieldname: str, text: str) -> int:
+    """Return how many documents not deleted hold a term. Whoosh's doc_frequency still
+    counts the documents an update deleted until their segment is merged away, so a file
+    reindexed in place looked like twice its chunks."""
+    if not reader.has_deletions():
+        return int(reader.doc_frequency(fieldname, text))
+    try:
+        ids = reader.postings(fieldname, text).all_ids()
+    except TermNotFound:
+        return 0
+    return sum(1 for docnum in ids if not reader.is_deleted(docnum))
 
 
 def _scoring_query(q: query.Query) -> query.Query | None:
