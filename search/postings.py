@@ -340,13 +340,28 @@ def column_numbers(reader: Any, field: str) -> numpy.ndarray:
     return found
 
 
+# Encoded positions seen lately and their gaps: most postings hold one position, and the same
+# few thousand encodings recur, so a dictionary look-up replaces most unpickling.
+GAPS_KEPT = 200_000
+_gaps: dict[bytes, list[int]] = {}
+
+
+def _decoded(value: bytes) -> list[int]:
+    found: list[int] = pickle.loads(value[4:])
+    _gaps[value] = found
+    return found
+
+
 def positions_of(
     values: tuple[bytes, ...], chosen: numpy.ndarray
 ) -> tuple[numpy.ndarray, numpy.ndarray]:
     """Decode the positions of the postings ``chosen`` (whoosh.formats.Positions: a count,
     then a pickle of gaps): return, for every position, the index in ``chosen`` of the
     posting it belongs to, and the position."""
-    gaps = [pickle.loads(values[i][4:]) for i in chosen]
+    known = _gaps
+    if len(known) > GAPS_KEPT:
+        known.clear()
+    gaps = [known.get(v) or _decoded(v) for v in map(values.__getitem__, chosen.tolist())]
     counts = numpy.fromiter(map(len, gaps), dtype=numpy.int64, count=len(gaps))
     flat = numpy.fromiter(itertools.chain.from_iterable(gaps), numpy.int64, int(counts.sum()))
     running = numpy.cumsum(flat)
