@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import PurePath
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import (
     Blueprint,
@@ -21,7 +21,7 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from indexer.harvest.status import harvest_status
 from search import browse, people
@@ -180,6 +180,37 @@ def facet_values(name: str, counts: tuple[FacetCount, ...]) -> list[FacetCount]:
     return list(counts)
 
 
+def facet_items(name: str, counts: list[FacetCount], chosen: list[str]) -> Markup:
+    """Return the list entries of a facet's values: a link adding the filter, or, when
+    applied, one removing it; a speaker's also links to their record. Built here, not in a
+    template: a page lists a hundred and more values, and this is most of its rendering."""
+    entries = []
+    for c in counts:
+        label = escape(KIND_LABELS.get(c.value, c.value) if name == "kind" else c.value)
+        count = f"{c.count:,}"
+        if c.value in chosen:
+            href = escape(without_filter(name, c.value))
+            entries.append(
+                f'<li class="facet-value chosen"><a href="{href}"><span class="visually-hidden">'
+                f'Remove filter </span>{label} <span class="facet-count">{count}</span>'
+                '<span class="remove" aria-hidden="true"> ✕</span></a></li>'
+            )
+            continue
+        record = ""
+        if name == "speaker":
+            value = escape(c.value)
+            record = (
+                f' <a class="facet-person" href="{escape(person_url(c.value))}" title="The record'
+                f' of {value}">record<span class="visually-hidden"> of {value}</span></a>'
+            )
+        entries.append(
+            f'<li class="facet-value"><a href="{escape(with_filter(name, c.value))}">{label} '
+            f'<span class="facet-count">{count}<span class="visually-hidden"> results</span>'
+            f"</span></a>{record}</li>"
+        )
+    return Markup("\n".join(entries))
+
+
 # --- items, meetings, people, committees ---------------------------------------------------------
 
 
@@ -244,7 +275,13 @@ def person(id: str) -> ResponseReturnValue:
 def person_url(name: str) -> str:
     """Return the page of the person shown or written as ``name`` (through /speakers/, which
     sends it on to the person when the name is one person's)."""
-    return url_for("views.speaker", name=name)
+    if "speaker_base" not in g:  # a page links a hundred speakers: build the route once
+        g.speaker_base = url_for("views.speaker", name="-")[:-1]
+    base: str = g.speaker_base
+    return base + quote(name, safe=_PATH_SAFE)
+
+
+_PATH_SAFE = "!$&'()*+,/:;=@"  # what Werkzeug leaves unquoted in a path, as url_for would
 
 
 @blueprint.get("/speakers/<path:name>")
@@ -373,6 +410,7 @@ def shared() -> dict[str, object]:
         "hit_url": hit_url,
         "page_numbers": page_numbers,
         "facet_values": facet_values,
+        "facet_items": facet_items,
         "by_item": by_item,
         "committee_url": committee_url,
         "person_url": person_url,
