@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import tracemalloc
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
@@ -82,6 +83,26 @@ def test_any_query_is_searched_or_refused(
     else:
         assert result.total >= 0
     assert time.monotonic() - started < SECONDS
+
+
+# Memory a request may take beyond what the index holds: a search of the sample takes well under
+# a megabyte; a query that explodes (a prefix matching every word, nesting) would take many.
+REQUEST_BYTES = 16 * 2**20
+
+
+@settings(SEEDED, max_examples=60)
+@given(text=QUERIES, path=st.sampled_from(["/api/search", "/search", "/search.csv"]))
+def test_a_request_takes_bounded_memory(client, text: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    """The most memory one request allocates at once, traced (tracemalloc), stays bounded."""
+    client.get(path, query_string={"q": text})  # warm: columns and searchers read once
+    tracemalloc.start()
+    try:
+        response = client.get(path, query_string={"q": text})
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert response.status_code in (200, 400)
+    assert peak < REQUEST_BYTES, f"{path}?q={text!r} took {peak / 2**20:.1f} MB"
 
 
 # -- the HTTP API against its OpenAPI document ----------------------------------------------
