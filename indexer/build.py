@@ -109,8 +109,7 @@ def document_fields(chunk: Chunk) -> dict[str, Any]:
         "council": chunk.council,
         "committee": chunk.committee,
         "speaker": chunk.speaker,
-        "person": ",".join(p for p in (chunk.person, chunk.mover_id, chunk.seconder_id) if p)
-        or None,
+        "person": ",".join(dict.fromkeys(p for p in _people_ids(chunk) if p)) or None,
         "year": f"{when:%Y}" if when else None,
         "date": int(f"{when:%Y%m%d}") if when else 0,
         "item_key": chunk.item_number.lower() or None,
@@ -140,11 +139,18 @@ def _speaker_words(chunk: Chunk) -> str | None:
     return chunk.written or chunk.speaker
 
 
+def _people_ids(chunk: Chunk) -> tuple[str | None, ...]:
+    """Return the ids of a chunk's people: speaker or attendee, mover, seconder, voters."""
+    return (chunk.person, chunk.mover_id, chunk.seconder_id, *chunk.voted_for_ids,
+            *chunk.voted_against_ids, *chunk.abstained_ids)  # fmt: skip
+
+
 def _details(chunk: Chunk) -> dict[str, Any]:
     keys = ("role", "votes_for", "votes_against", "abstentions", "mover", "seconder",
             "procedural", "venue", "status", "url", "written", "person", "mover_id",
-            "seconder_id")  # fmt: skip
-    return {key: getattr(chunk, key) for key in keys if getattr(chunk, key) is not None}
+            "seconder_id", "voted_for", "voted_against", "abstained", "voted_for_ids",
+            "voted_against_ids", "abstained_ids")  # fmt: skip
+    return {key: getattr(chunk, key) for key in keys if getattr(chunk, key) not in (None, ())}
 
 
 def chunks_of(path: Path, document: str | None = None) -> tuple[list[Chunk], list[dict[str, Any]]]:

@@ -60,6 +60,14 @@ class Chunk:
     seconder: str | None = None
     mover_id: str | None = None
     seconder_id: str | None = None
+    # A recorded vote: the names as written, and the people behind them (ids, "" for a name
+    # that is no one's for certain), side by side.
+    voted_for: tuple[str, ...] = ()
+    voted_against: tuple[str, ...] = ()
+    abstained: tuple[str, ...] = ()
+    voted_for_ids: tuple[str, ...] = ()
+    voted_against_ids: tuple[str, ...] = ()
+    abstained_ids: tuple[str, ...] = ()
     procedural: bool = False
     section: bool = False  # text no recognised item took, kept so that nothing read is lost
     venue: str | None = None
@@ -149,7 +157,8 @@ def chunk_meeting(
 def with_people(chunk: Chunk, people: PeopleOfMeeting | None) -> Chunk:
     """Return the chunk with the person behind each name of it: the speaker (or attendee)
     shown by the person's name, the name as written kept beside it, and the ids of the
-    speaker, mover and seconder. Names not in ``people`` are kept as written."""
+    speaker, mover, seconder and those who voted. Names not in ``people`` are kept as
+    written."""
     if not people:
         return chunk
     pid, name = people.get(chunk.speaker or "", (None, chunk.speaker))
@@ -160,7 +169,14 @@ def with_people(chunk: Chunk, people: PeopleOfMeeting | None) -> Chunk:
         person=pid,
         mover_id=people.get(chunk.mover or "", (None,))[0],
         seconder_id=people.get(chunk.seconder or "", (None,))[0],
+        voted_for_ids=_ids(chunk.voted_for, people),
+        voted_against_ids=_ids(chunk.voted_against, people),
+        abstained_ids=_ids(chunk.abstained, people),
     )
+
+
+def _ids(names: tuple[str, ...], people: PeopleOfMeeting) -> tuple[str, ...]:
+    return tuple(people.get(name, ("",))[0] or "" for name in names)
 
 
 def _attendance(person: Attendance, chunk_id: str, common: dict[str, Any]) -> Chunk:
@@ -196,5 +212,8 @@ def _item_chunks(
             abstentions=decision.abstentions,
             mover=decision.mover,
             seconder=decision.seconder,
+            voted_for=decision.voted_for,
+            voted_against=decision.voted_against,
+            abstained=decision.abstained,
             **about,
         )

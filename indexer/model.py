@@ -79,6 +79,10 @@ class Resolution:
     abstentions: int | None = None
     mover: str | None = None
     seconder: str | None = None
+    # A recorded vote's names, as written: "For: Councillors A, B and C (3)".
+    voted_for: tuple[str, ...] = ()
+    voted_against: tuple[str, ...] = ()
+    abstained: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.outcome is not None and self.outcome not in OUTCOMES:
@@ -93,6 +97,9 @@ class Resolution:
             "abstentions": self.abstentions,
             "mover": self.mover,
             "seconder": self.seconder,
+            "voted_for": list(self.voted_for),
+            "voted_against": list(self.voted_against),
+            "abstained": list(self.abstained),
         }
 
 

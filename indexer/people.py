@@ -15,7 +15,7 @@ import re
 import tomllib
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePath
@@ -64,7 +64,7 @@ _KINDS = {
     "mayor": "mayor",
 }
 # How a name is given when a lone word is a surname: an attendance list, a mover, a seconder.
-_FORMAL = ("attendance:", "mover", "seconder")
+_FORMAL = ("attendance:", "mover", "seconder", "voter")
 _OFFICE_RE = re.compile(rf"(?:{ROLE})")
 _GLUED_RE = re.compile(r"^([A-Z][a-z]+)([A-Z][\w'’-]+)$")  # "CityAttorney", "MayorAmezcua"
 # The last word of an office written without a name: "Chief Financial Officer", "City Clerk".
@@ -360,6 +360,8 @@ def mentions(meeting: Meeting, key: str | None = None) -> list[Mention]:
         for r in item.resolutions:
             out += [Mention(w, key, meeting.date, how)
                     for w, how in ((r.mover, "mover"), (r.seconder, "seconder")) if w]  # fmt: skip
+            out += [Mention(w, key, meeting.date, "voter")
+                    for w in (*r.voted_for, *r.voted_against, *r.abstained)]  # fmt: skip
     return out
 
 
@@ -1012,7 +1014,9 @@ def people_record(meeting: Meeting) -> dict[str, Any]:
     kept in the index's manifest so that a reindex needs to read only the changed files."""
     items = [
         [[[c.speaker, c.role] for c in item.contributions],
-         [[r.mover, r.seconder] for r in item.resolutions if r.mover or r.seconder]]
+         [[r.mover, r.seconder, list(r.voted_for), list(r.voted_against), list(r.abstained)]
+          for r in item.resolutions
+          if r.mover or r.seconder or r.voted_for or r.voted_against or r.abstained]]
         for item in meeting.items
     ]  # fmt: skip
     return {
@@ -1021,13 +1025,26 @@ def people_record(meeting: Meeting) -> dict[str, Any]:
     }
 
 
+def _named_resolution(
+    mover: str | None,
+    seconder: str | None,
+    voted_for: Sequence[str] = (),
+    voted_against: Sequence[str] = (),
+    abstained: Sequence[str] = (),
+) -> Resolution:
+    """Return a decision holding only its people (a record written before votes were named
+    holds the mover and seconder alone)."""
+    return Resolution("", mover=mover, seconder=seconder, voted_for=tuple(voted_for),
+                      voted_against=tuple(voted_against), abstained=tuple(abstained))  # fmt: skip
+
+
 def meeting_of_record(record: dict[str, Any], source: str, summary: dict[str, Any]) -> Meeting:
     """Return a meeting holding only the names of ``people_record``, with its summary's
     council, committee and date."""
     when = summary.get("date")
     items = tuple(
         Item("", "", contributions=tuple(Contribution(s, "", r) for s, r in said),
-             resolutions=tuple(Resolution("", mover=m, seconder=s) for m, s in moved))
+             resolutions=tuple(_named_resolution(*people) for people in moved))
         for said, moved in record.get("items", [])
     )  # fmt: skip
     return Meeting(

@@ -47,7 +47,8 @@ class Motion:
     votes_for: int | None
     votes_against: int | None
     abstentions: int | None
-    part: str  # "moved" or "seconded"
+    part: str  # "moved" or "seconded"; in a recorded vote "voted for", "voted against",
+    # "abstained"
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,12 @@ class PersonView:
     attendance: dict[str, dict[str, int]]  # year -> present, apologies, absent
     meetings: tuple[MeetingLine, ...]  # newest first
     motions: tuple[Motion, ...]  # newest first
+    recorded_votes: tuple[Motion, ...] = ()  # how they voted where the minutes name voters
     speeches: Page | None = None  # their words, searched (``q``) or newest first
     q: str = ""
     votes: str = field(
-        default="The minutes read record votes as numbers for and against, not who cast them."
+        default="Votes are listed where the minutes name who voted (a recorded vote); most "
+        "minutes give only the numbers for and against."
     )
 
     @property
@@ -113,6 +116,7 @@ def person(engine: SearchEngine, pid: str, q: str = "") -> PersonView | None:
     if found is None:
         return None
     lines = _meetings(engine, people.get("links", {}), pid)
+    decided = _motions(engine, pid)
     return PersonView(
         id=pid,
         name=found["name"],
@@ -124,7 +128,8 @@ def person(engine: SearchEngine, pid: str, q: str = "") -> PersonView | None:
         committees=tuple(sorted({m.committee for m in lines if m.committee and m.role})),
         attendance=_attendance(lines),
         meetings=tuple(lines),
-        motions=tuple(_motions(engine, pid)),
+        motions=tuple(m for m in decided if m.part in ("moved", "seconded")),
+        recorded_votes=tuple(m for m in decided if m.part not in ("moved", "seconded")),
         speeches=speeches(engine, pid, q),
         q=q,
     )
@@ -184,8 +189,13 @@ def _attendance(lines: list[MeetingLine]) -> dict[str, dict[str, int]]:
     }
 
 
+_PARTS = (("moved", "mover_id"), ("seconded", "seconder_id"))
+_VOTES = (("voted for", "voted_for_ids"), ("voted against", "voted_against_ids"),
+          ("abstained", "abstained_ids"))  # fmt: skip
+
+
 def _motions(engine: SearchEngine, pid: str) -> list[Motion]:
-    """Return the decisions the person moved or seconded, newest first."""
+    """Return the decisions the person moved, seconded or voted on by name, newest first."""
     wanted = SearchRequest(
         q=f'person:"{pid}"', kind=("decision",), sort="newest", per_page=LISTED, facets=False
     )
@@ -193,8 +203,8 @@ def _motions(engine: SearchEngine, pid: str) -> list[Motion]:
     for hit in engine.search(wanted).hits:
         doc = engine.document(hit.id) or {}
         details = doc.get("details", {})
-        parts = [p for p, key in (("moved", "mover_id"), ("seconded", "seconder_id"))
-                 if details.get(key) == pid]  # fmt: skip
+        parts = [p for p, key in _PARTS if details.get(key) == pid]
+        parts += [p for p, key in _VOTES if pid in details.get(key, ())]
         for part in parts:
             motions.append(
                 Motion(

@@ -9,11 +9,13 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from search.analysis import text_analyzer
 
+# 10: a decision's recorded vote names who voted for, against and abstained, and their ids are
+# in ``person`` with the mover's and seconder's;
 # 9: the speaker is the person behind the name (the registry's name for "Cllr Hartley" and
 # "Zoë Hartley" alike, offices resolved to their holder), and every speech, attendance and
 # decision holds the ids of its people (speaker, attendee, mover, seconder) in ``person``;
 # 8: text outside items weighs a quarter; 7: British spellings as American
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 class StoredNumber(NUMERIC):  # type: ignore[misc]

@@ -209,7 +209,8 @@ def test_people_command_lists_each_person_with_the_evidence() -> None:
     )
     start = lines.index("  Councillor Margaret Ellwood  [ashbury-borough-council/margaret-ellwood]")
     assert lines[start + 1] == (
-        "      also written: Councillor Mrs Ellwood, Councillor Mrs M Ellwood, Mrs M Ellwood"
+        "      also written: Councillor Mrs Ellwood, Councillor Mrs M Ellwood, Mrs Ellwood, "
+        "Mrs M Ellwood"
     )
     assert lines[start + 4].startswith(
         "      'Councillor Mrs Ellwood': the only person of that name at this meeting ("

@@ -45,7 +45,11 @@ def test_person_page_shows_names_attendance_meetings_and_motions(client) -> None
         ["Moved", "approved", "5 for, 0 against"],
         ["Moved", "agreed", "5 for"],
     ]
-    assert "not who cast them" in text(page.select_one("section[aria-labelledby=motions]"))
+    votes = [[text(c) for c in tr.select("td")][1:] for tr in page.select(".person-votes tbody tr")]
+    assert votes == [  # the budget of 25 February 2021, a recorded vote on the motion
+        ["Item 77/21: Budget 2021-22 and Council Tax , Council", "Voted for", "not stated",
+         "10 for, 1 against"],
+    ]  # fmt: skip
     feed = page.select_one('link[rel=alternate][type="application/atom+xml"]')
     assert feed is not None and feed["href"] == f"/people/{PATEL}/feed.atom"
 
@@ -80,6 +84,9 @@ def test_person_json(client) -> None:
     assert data["attendance"]["2019"] == {"present": 5, "apologies": 0, "absent": 0}
     assert data["speeches_total"] == 29 and data["speeches"]["total"] == 29
     assert len(data["motions"]) == 5
+    assert [(v["item_number"], v["part"]) for v in data["recorded_votes"]] == [
+        ("77/21", "voted for")
+    ]
     assert data["offices"] == []  # "speaking with the permission of the Leader" is no office
     searched = client.get(f"/api/people/{PATEL}?q=library").json
     assert searched["speeches"]["total"] == 25
@@ -95,7 +102,7 @@ def test_person_feed_lists_their_speeches_and_motions_newest_first(client) -> No
     feed = ElementTree.fromstring(response.data)
     assert feed.findtext(f"{ATOM}title") == "Council minutes search: Councillor Priya Patel"
     entries = feed.findall(f"{ATOM}entry")
-    assert len(entries) == 29 + 5
+    assert len(entries) == 29 + 5 + 1  # speeches, motions, the recorded vote she was in
     kinds = {e.find(f"{ATOM}category").get("term") for e in entries}  # type: ignore[union-attr]
     assert kinds == {"speech", "decision"}
     dates = [e.findtext(f"{ATOM}updated") for e in entries]
@@ -117,3 +124,17 @@ def test_speaker_facet_and_hits_link_to_the_person(client) -> None:
     record = grouped.select_one("li.hit a.hit-person")
     assert record is not None and record["href"] == "/speakers/Councillor%20Margaret%20Ellwood"
     assert text(record) == "record of Councillor Margaret Ellwood"
+
+
+def test_how_each_member_voted_in_a_recorded_vote(client) -> None:
+    ormerod = client.get("/api/people/ashbury-borough-council/v-ormerod").json
+    assert [(v["item_number"], v["part"]) for v in ormerod["recorded_votes"]] == [
+        ("77/21", "voted against")
+    ]
+    for pid in ("b-cartwright", "h-dunmore"):
+        voted = client.get(f"/api/people/ashbury-borough-council/{pid}").json["recorded_votes"]
+        assert [(v["item_number"], v["part"]) for v in voted] == [("77/21", "abstained")]
+    ellwood = client.get("/api/people/ashbury-borough-council/margaret-ellwood").json
+    assert ("77/21", "voted for") in [
+        (v["item_number"], v["part"]) for v in ellwood["recorded_votes"]
+    ]

@@ -444,3 +444,32 @@ def test_french_decisions() -> None:
     found = find_resolutions(text)
     assert [r.outcome for r in found] == ["approved", "approved"]
     assert found[0].text.startswith("Le procès-verbal")
+
+
+def test_a_recorded_vote_names_who_voted_each_way() -> None:
+    text = (
+        "Councillor Lee moved, and Councillor Fox seconded, the recommendation.\n\n"
+        "A recorded vote was taken.\n\n"
+        "For: Councillors Ashworth, Brennan, Mrs Ellwood and Hartley (4)\n"
+        "Against: Councillor Mrs Ormerod (1)\n"
+        "Abstentions: Councillors Cartwright and Miss Dunmore (2)\n"
+    )
+    [vote] = [r for r in find_resolutions(text) if r.voted_for]
+    assert vote.voted_for == (
+        "Councillor Ashworth", "Councillor Brennan", "Mrs Ellwood", "Councillor Hartley")  # fmt: skip
+    assert vote.voted_against == ("Councillor Mrs Ormerod",)
+    assert vote.abstained == ("Councillor Cartwright", "Miss Dunmore")
+    assert (vote.votes_for, vote.votes_against, vote.abstentions) == (4, 1, 2)
+
+
+def test_a_roll_call_vote_in_capitals_wrapped_over_lines() -> None:
+    text = (
+        "Councilmember Ortiz moved to approve, seconded by Councilmember Lee.\n"
+        "The motion carried, 4-0-1, by the following roll call vote:\n"
+        "AYES: COUNCILMEMBER CALDERON, COUNCILMEMBER\nFIGUEROA, COUNCILMEMBER MONTANEZ,\n"
+        "MAYOR ESPINOZA\nNOES: NONE\nABSTAIN: NONE\nABSENT: COUNCILMEMBER VILLANUEVA\n"
+    )
+    [vote] = find_resolutions(text)
+    assert vote.voted_for == ("COUNCILMEMBER CALDERON", "COUNCILMEMBER FIGUEROA",
+                              "COUNCILMEMBER MONTANEZ", "MAYOR ESPINOZA")  # fmt: skip
+    assert vote.voted_against == () and vote.abstained == ()  # "NONE"; the absent did not vote

@@ -97,13 +97,13 @@ def atom_feed(search: SearchRequest, hits: list[Hit]) -> ElementTree.Element:
     return feed
 
 
-PERSON_KINDS = ("speech", "decision")  # what a person says, and the motions they move
+PERSON_KINDS = ("speech", "decision")  # what a person says, the motions they move, their votes
 
 
 @blueprint.get("/people/<path:id>/feed.atom")
 def person_atom(id: str) -> Response:
-    """An Atom feed of a person's newest contributions and the motions they moved or
-    seconded."""
+    """An Atom feed of a person's newest contributions, the motions they moved or seconded
+    and the decisions of recorded votes that name them."""
     check_parameters(())
     view = people.person(engine(), id)
     if view is None:

@@ -262,6 +262,26 @@ SCHEMAS: dict[str, Schema] = {
                     }
                 )
             ),
+            "recorded_votes": _array(
+                _object(
+                    {
+                        "id": STRING,
+                        "meeting_id": STRING,
+                        "committee": TEXT_OR_NULL,
+                        "date": DATE_OR_NULL,
+                        "item_number": STRING,
+                        "item_title": STRING,
+                        "outcome": TEXT_OR_NULL,
+                        "votes_for": INT_OR_NULL,
+                        "votes_against": INT_OR_NULL,
+                        "abstentions": INT_OR_NULL,
+                        "part": {
+                            "type": "string",
+                            "enum": ["voted for", "voted against", "abstained"],
+                        },
+                    }
+                )
+            ),
             "speeches": {**_ref("Page"), "description": "Their speeches matching q."},
             "speeches_total": INTEGER,
             "q": STRING,
@@ -427,7 +447,8 @@ def api_paths() -> dict[str, Any]:
             "Show a person",
             "One person of a council (docs/people.md): the names the minutes give them, the "
             "evidence that joined them, committees, attendance per year, meetings, motions "
-            "moved and seconded, and their speeches matching q (newest first without). The "
+            "moved and seconded, recorded votes (how they voted where the minutes name who "
+            "voted), and their speeches matching q (newest first without). The "
             "id is the council's and the person's, as `minutes-search people` prints it.",
             [path_id("person"), parameter("q", "Search within the person's words.", STRING)],
             _content(json, _ref("Person")),
@@ -492,9 +513,10 @@ def feed_paths() -> dict[str, Any]:
         "personAtom",
         "feeds",
         "Follow a person",
-        "An Atom 1.0 feed of a person's newest speeches and the motions they moved or "
-        f"seconded, newest first, at most FEED_LIMIT entries ({DEFAULTS['FEED_LIMIT']} by "
-        "default). Each entry links to the speech or decision on its item's page.",
+        "An Atom 1.0 feed of a person's newest speeches, the motions they moved or "
+        "seconded and the decisions of recorded votes that name them, newest first, at most "
+        f"FEED_LIMIT entries ({DEFAULTS['FEED_LIMIT']} by default)."
+        " Each entry links to the speech or decision on its item's page.",
         [path_id("person")],
         _content("application/atom+xml"),
         errors=("400", "404", "405", "429", "500", "503"),
@@ -567,7 +589,8 @@ def page_paths() -> dict[str, Any]:
             "personPage",
             "Person page",
             "One person: names, committees, attendance per year, speeches by meeting, motions "
-            "moved and seconded, and a search within their words (q).",
+            "moved and seconded, votes for and against where the minutes name who voted, and "
+            "a search within their words (q).",
             [path_id("person"), parameter("q", "Search within the person's words.", STRING)],
         ),
         "/speakers/{name}": page(

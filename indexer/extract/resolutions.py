@@ -324,6 +324,10 @@ def make_resolution(text: str, context: str = "") -> Resolution:
     voted = parse_outcome(context) if _VOTE_WORDS.search(context) else None
     if voted in _VOTE_OUTCOMES or outcome is None:
         outcome = voted or outcome
+    named = named_votes(both)
+    if votes_for is None and named:
+        votes_for, against = len(named.get("for", ())), len(named.get("against", ()))
+        abstain = len(named["abstained"]) if "abstained" in named else abstain
     return Resolution(
         text=text.strip(),
         outcome=outcome,
@@ -332,7 +336,55 @@ def make_resolution(text: str, context: str = "") -> Resolution:
         abstentions=abstain,
         mover=mover,
         seconder=seconder,
+        voted_for=named.get("for", ()),
+        voted_against=named.get("against", ()),
+        abstained=named.get("abstained", ()),
     )
+
+
+# A recorded vote's names by side, a side a line: "For: Councillors A, B and C (3)",
+# "Against (1): Councillor D", "AYES: COUNCILMEMBER X, COUNCILMEMBER Y", "Nays: None".
+_SIDE = r"For|Against|Ayes?|Yeas?|Noes|Nays?|Abstain(?:ed|ing|ions?)?|Abstentions?|Recused|Absent"
+_NAMED_VOTE_RE = re.compile(
+    rf"^[ \t]*(?P<side>{_SIDE})[ \t]*(?:\(\d+\))?[ \t]*[:\-–][ \t]*"
+    r"(?P<names>[^\n]+?)[ \t]*(?:\(\d+\)|[-–][ \t]*\d+)?[ \t]*\.?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SIDES = {"for": "for", "aye": "for", "ayes": "for", "yea": "for", "yeas": "for",
+          "against": "against", "noes": "against", "nay": "against", "nays": "against"}  # fmt: skip
+
+
+# A line of a list that goes on: after a comma, "and", or a title whose name is on the next
+# line ("AYES: COUNCILMEMBER BACERRA, COUNCILMEMBER" / "HERNANDEZ, MAYOR AMEZCUA").
+_GOES_ON_RE = re.compile(rf"(?:,|\band|\b(?:{_TITLE_WORD}))[ \t]*$", re.IGNORECASE)
+
+
+def _wrapped(text: str, match: re.Match[str]) -> str:
+    """Return a side's names with the lines its list runs on over."""
+    names, at = match["names"], match.end()
+    while _GOES_ON_RE.search(names) and (nxt := re.match(r"\n([^\n:]+)", text[at:])):
+        if re.match(rf"[ \t]*(?:{_SIDE})\b", nxt[1], re.IGNORECASE):
+            break
+        names, at = f"{names} {nxt[1].strip()}", at + nxt.end()
+    return names
+
+
+def named_votes(text: str) -> dict[str, tuple[str, ...]]:
+    """Return the names of a recorded vote by side ("for", "against", "abstained"), as
+    written; a side that lists no one ("None", a count) names no one."""
+    from indexer.extract.attendance import split_names  # attendance reads names; not a cycle
+
+    found: dict[str, tuple[str, ...]] = {}
+    for match in _NAMED_VOTE_RE.finditer(text):
+        side = match["side"].lower()
+        if side == "absent":
+            continue  # absent members did not vote
+        side = _SIDES.get(side, "abstained")
+        listed = re.sub(r"\s*\([^)\n]*\)", "", _wrapped(text, match))  # "(recusal)", "(Chair)"
+        names = tuple(n for n in split_names(listed) if re.search(r"[A-Za-z]{2}", n))
+        if names and side not in found:
+            found[side] = names
+    return found
 
 
 def _explained(

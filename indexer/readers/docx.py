@@ -636,7 +636,14 @@ def _read_votes(state: _State, rows: Rows) -> None:
         lines = [f"Recorded vote: {subject}: {disposition}"]
         for label, names in (("Yeas", yeas), ("Nays", nays)):
             lines.append(f"{label}: {', '.join(names) or 'none'}")
-        vote = Resolution("\n".join(lines), _outcome(disposition), len(yeas), len(nays))
+        vote = Resolution(
+            "\n".join(lines),
+            _outcome(disposition),
+            len(yeas),
+            len(nays),
+            voted_for=tuple(yeas),
+            voted_against=tuple(nays),
+        )
         if not _place_vote(state, subject, vote):
             count = sum(d.number.startswith("Recorded vote") for d in state.drafts) + 1
             state.add(
