@@ -3,6 +3,7 @@ view reads the request, asks the library, and hands plain results to a template.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -48,6 +49,9 @@ ROLE_LABELS = {"present": "Present", "chair": "Chair", "apologies": "Apologies",
                "officer": "Officers"}  # fmt: skip
 SORT_LABELS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
 FACET_SHOWN = 10  # values listed before "show more"
+# Values a facet lists on the page, "show more" included (the API gives 100): a longer list
+# is no help to a reader, and a page's facet links are most of its rendering.
+PAGE_FACET_LIMIT = 40
 PERSON_LIMIT = 50  # contributions and attendances listed on a person's page
 PAGE_WINDOW = 2  # page links either side of the current page
 
@@ -68,7 +72,7 @@ def search() -> ResponseReturnValue:
     """Search: hits grouped by meeting (``group=0`` lists them flat), facets, a chart."""
     try:
         wanted = search_request(request.args, group=request.args.get("group") != "0")
-        page = engine().search(wanted)
+        page = engine().search(dataclasses.replace(wanted, facet_limit=PAGE_FACET_LIMIT))
     except InvalidQuery as error:
         return render_template("search.html", error=error, q=request.args.get("q", "")), 400
     unsure = not page.total or page.relaxed
