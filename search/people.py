@@ -128,8 +128,8 @@ def person(engine: SearchEngine, pid: str, q: str = "") -> PersonView | None:
         committees=tuple(sorted({m.committee for m in lines if m.committee and m.role})),
         attendance=_attendance(lines),
         meetings=tuple(lines),
-        motions=tuple(m for m in decided if m.part in ("moved", "seconded")),
-        recorded_votes=tuple(m for m in decided if m.part not in ("moved", "seconded")),
+        motions=tuple(m for m in decided if m.part in MOTION_PARTS),
+        recorded_votes=tuple(m for m in decided if m.part in VOTE_PARTS),
         speeches=speeches(engine, pid, q),
         q=q,
     )
@@ -189,9 +189,12 @@ def _attendance(lines: list[MeetingLine]) -> dict[str, dict[str, int]]:
     }
 
 
+# A person's part in a decision, and the detail of the chunk that holds their id for it.
 _PARTS = (("moved", "mover_id"), ("seconded", "seconder_id"))
 _VOTES = (("voted for", "voted_for_ids"), ("voted against", "voted_against_ids"),
           ("abstained", "abstained_ids"))  # fmt: skip
+MOTION_PARTS = tuple(part for part, _ in _PARTS)
+VOTE_PARTS = tuple(part for part, _ in _VOTES)
 
 
 def _motions(engine: SearchEngine, pid: str) -> list[Motion]:

@@ -12,6 +12,7 @@ from typing import Any
 from indexer.chunks import KINDS
 from indexer.model import ROLES
 from search.engine import MAX_DEPTH, MAX_PER_PAGE
+from search.people import MOTION_PARTS, VOTE_PARTS
 from search.results import SORTS
 from web import DEFAULTS
 from web.params import PARAMETERS
@@ -49,6 +50,25 @@ def _object(properties: dict[str, Schema], optional: tuple[str, ...] = ()) -> Sc
 
 def _ref(name: str) -> Schema:
     return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _decision_part(parts: tuple[str, ...]) -> Schema:
+    """A decision a person had a part in, and which part (search/people.py, Motion)."""
+    return _object(
+        {
+            "id": STRING,
+            "meeting_id": STRING,
+            "committee": TEXT_OR_NULL,
+            "date": DATE_OR_NULL,
+            "item_number": STRING,
+            "item_title": STRING,
+            "outcome": TEXT_OR_NULL,
+            "votes_for": INT_OR_NULL,
+            "votes_against": INT_OR_NULL,
+            "abstentions": INT_OR_NULL,
+            "part": {"type": "string", "enum": list(parts)},
+        }
+    )
 
 
 def _array(items: Schema) -> Schema:
@@ -245,43 +265,8 @@ SCHEMAS: dict[str, Schema] = {
                     }
                 )
             ),
-            "motions": _array(
-                _object(
-                    {
-                        "id": STRING,
-                        "meeting_id": STRING,
-                        "committee": TEXT_OR_NULL,
-                        "date": DATE_OR_NULL,
-                        "item_number": STRING,
-                        "item_title": STRING,
-                        "outcome": TEXT_OR_NULL,
-                        "votes_for": INT_OR_NULL,
-                        "votes_against": INT_OR_NULL,
-                        "abstentions": INT_OR_NULL,
-                        "part": {"type": "string", "enum": ["moved", "seconded"]},
-                    }
-                )
-            ),
-            "recorded_votes": _array(
-                _object(
-                    {
-                        "id": STRING,
-                        "meeting_id": STRING,
-                        "committee": TEXT_OR_NULL,
-                        "date": DATE_OR_NULL,
-                        "item_number": STRING,
-                        "item_title": STRING,
-                        "outcome": TEXT_OR_NULL,
-                        "votes_for": INT_OR_NULL,
-                        "votes_against": INT_OR_NULL,
-                        "abstentions": INT_OR_NULL,
-                        "part": {
-                            "type": "string",
-                            "enum": ["voted for", "voted against", "abstained"],
-                        },
-                    }
-                )
-            ),
+            "motions": _array(_decision_part(MOTION_PARTS)),
+            "recorded_votes": _array(_decision_part(VOTE_PARTS)),
             "speeches": {**_ref("Page"), "description": "Their speeches matching q."},
             "speeches_total": INTEGER,
             "q": STRING,

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from indexer import trace
 from indexer.extract import titles
+from indexer.extract.attendance import split_names
 from indexer.extract.numbers import NUMBER_WORD, words_to_int
 from indexer.model import Item, Resolution
 
@@ -372,8 +373,6 @@ def _wrapped(text: str, match: re.Match[str]) -> str:
 def named_votes(text: str) -> dict[str, tuple[str, ...]]:
     """Return the names of a recorded vote by side ("for", "against", "abstained"), as
     written; a side that lists no one ("None", a count) names no one."""
-    from indexer.extract.attendance import split_names  # attendance reads names; not a cycle
-
     found: dict[str, tuple[str, ...]] = {}
     for match in _NAMED_VOTE_RE.finditer(text):
         side = match["side"].lower()
