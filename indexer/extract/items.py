@@ -186,7 +186,7 @@ def _paragraph_starts(lines: list[str], dense: bool) -> frozenset[int]:
     margin = filled[len(filled) * 3 // 4] * _SHORT
     for index, line in enumerate(lines[:-1]):
         text = line.strip()
-        if _ENDS_SENTENCE.search(text) or len(text) < margin or _in_capitals(text):
+        if ENDS_SENTENCE.search(text) or len(text) < margin or _in_capitals(text):
             starts.add(index + 1)
     starts |= {i for i, line in enumerate(lines) if _LABELLED.match(line)}
     return frozenset(starts)
@@ -214,7 +214,7 @@ _FULL_CAPITALS = 40  # a line in capitals this long is a title running on, not a
 _DENSE = 15  # fewer than one blank line in this many lines: the paragraphs lost their breaks
 _SHORT = 0.6  # a line shorter than this share of a full line ends its paragraph
 # The end of a sentence or a lead-in at a line's end: "... approved.", "as follows:".
-_ENDS_SENTENCE = re.compile(r"[.:;!?][\"”’')]?$")
+ENDS_SENTENCE = re.compile(r"[.:;!?][\"”’')]?$")
 # A line that opens with a label and its colon: "Department(s): Library", "MOTION: ...".
 _LABELLED = re.compile(r"^[ \t]*[A-Z][\w()' \t]{0,30}:[ \t]")
 
@@ -521,7 +521,7 @@ _NAME_LIKE = re.compile(r"^[A-Z][\w'’.]*(?:[ \t]+[A-Z][\w'’.]*){1,3}$")
 def _over_text(lines: _Lines, heading: _Heading, in_capitals: bool) -> bool:
     """Tell a numeral alone over text, not over its title: a sentence, a line running on to the
     next in a document whose titles are in capitals, or the first of a list of names."""
-    if not heading.title or _ENDS_SENTENCE.search(heading.title):
+    if not heading.title or ENDS_SENTENCE.search(heading.title):
         return True
     after = heading.line + heading.title_lines
     if in_capitals:
@@ -545,7 +545,7 @@ def _lone_heading(lines: _Lines, index: int, in_capitals: bool) -> bool:
         not _line(lines, index - 1)
         and text[0].isupper()
         and _title_case(text)
-        and not _ENDS_SENTENCE.search(text)
+        and not ENDS_SENTENCE.search(text)
         and not _mostly_capitals(text)
     )
 

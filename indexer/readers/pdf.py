@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 
 from indexer.errors import UnreadableDocument
+from indexer.extract.items import ENDS_SENTENCE
 from indexer.readers import ocr
 
 _PAGE_NUMBER_RE = re.compile(
@@ -87,7 +88,7 @@ def join_pages(pages: list[str]) -> str:
                 continue
             if number and _shape(line) in labels:  # mid-page (the first page's is its title):
                 # keep the paragraph break it made after a finished sentence
-                if lines and _ENDS_SENTENCE_RE.search(lines[-1]):
+                if lines and ENDS_SENTENCE.search(lines[-1].rstrip()):
                     lines.append("")
                 continue
             lines.append(line)
@@ -112,7 +113,6 @@ def _running_lines(pages: list[str]) -> tuple[set[str], set[str]]:
     return edges, labels
 
 
-_ENDS_SENTENCE_RE = re.compile(r"[.:;!?][\"”’')]?\s*$")
 # A short label, no sentence: "Regular Meeting", "Alameda City Council".
 _RUNNING_LABEL_RE = re.compile(r"^[A-Z][\w'’&,\-]*(?:[ \t]+[\w'’&,\-#]+){1,5}$")
 
