@@ -98,20 +98,25 @@ def _extra_forms(token: Token, text: str, pos: int, previous: str) -> Iterator[T
 
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
-_PART_RE = re.compile(r"[/.\-]+")
+_SECTION_NUMBER = re.compile(r"\d{1,4}[a-z]?")
 _FORMS_LIMIT = 500_000
-_forms: dict[str, tuple[str, str, bool]] = {}  # token as written -> (folded, term, plain)
+# token as written -> (folded, term, its other forms as (term, offset from its position))
+_forms: dict[str, tuple[str, str, tuple[tuple[str, int], ...]]] = {}
 
 
-def _form(raw: str) -> tuple[str, str, bool]:
-    """Return a token folded, its term, and whether it has no other spelling or parts."""
+def _form(raw: str) -> tuple[str, str, tuple[tuple[str, int], ...]]:
+    """Return a token folded, its term, and its other forms: a reference's parts, the other
+    spelling of "s106" (the forms that do not depend on the word before)."""
     found = _forms.get(raw)
     if found is None:
         if len(_forms) > _FORMS_LIMIT:
             _forms.clear()
         text = raw.lower().translate(accent_map)
-        plain = text.isalnum() and not _SECTION_REF.match(text)
-        found = _forms[raw] = (text, _plain(text), plain)
+        extras: tuple[tuple[str, int], ...] = ()
+        if not text.isalnum() or _SECTION_REF.match(text):
+            token = Token(mode="index")
+            extras = tuple((t.text, t.pos) for t in _extra_forms(token, text, 0, ""))
+        found = _forms[raw] = (text, _plain(text), extras)
     return found
 
 
@@ -121,24 +126,19 @@ def index_terms(value: str) -> dict[str, list[int]]:
     previous = ""
     forms = _forms
     for pos, raw in enumerate(_TOKEN_RE.findall(value)):
-        text, term, plain = forms.get(raw) or _form(raw)
+        text, term, extras = forms.get(raw) or _form(raw)
         found = terms.get(term)
         if found is None:
             terms[term] = [pos]
         else:
             found.append(pos)
-        if not plain or (previous == "section" and text[:1].isdigit()):
-            for extra, at in _extra_terms(text, pos, previous):
-                terms.setdefault(extra, []).append(at)
+        if extras:
+            for extra, offset in extras:
+                terms.setdefault(extra, []).append(pos + offset)
+        if previous == "section" and _SECTION_NUMBER.fullmatch(text):  # "section 106": s106
+            terms.setdefault(f"s{text}", []).append(pos - 1)
         previous = text
     return terms
-
-
-def _extra_terms(text: str, pos: int, previous: str) -> Iterator[tuple[str, int]]:
-    """The same forms as _extra_forms, as (term, position)."""
-    token = Token(mode="index")
-    for extra in _extra_forms(token, text, pos, previous):
-        yield extra.text, extra.pos
 
 
 def query_tokens(value: str) -> list[tuple[str, int, int]]:
