@@ -45,8 +45,7 @@ def assemble(
 ) -> Meeting:
     """Build the Meeting, reading attendance, speakers and resolutions from each part."""
     attendance = read_attendance(preamble, raw_items)
-    signed = signed_officer(full_text)
-    if signed and not any(same_person(signed.name, a.name) for a in attendance):
+    if signed := signed_officer(full_text, (a.name for a in attendance)):
         attendance.append(signed)
     chair = next((a.name for a in attendance if a.role == "chair"), None)
     chair = chair or signed_chair(full_text, (a.name for a in attendance))

@@ -308,6 +308,9 @@ def test_the_officer_who_signs_the_minutes_off() -> None:
     assert officer is not None
     assert (officer.name, officer.role) == ("City Clerk Lara Weisiger", "officer")
     assert signed_officer("Respectfully submitted,\n\nThe Committee") is None
+    # a clerk the roll call already named signs the minutes as herself, not as a second person
+    signed = "Respectfully submitted,\nMelissa Burns, Township Clerk\n"
+    assert signed_officer(signed, ["Supervisor Coleman", "Clerk Melissa Burns"]) is None
 
 
 def test_a_boards_own_officers_are_its_members() -> None:
@@ -319,4 +322,15 @@ def test_a_boards_own_officers_are_its_members() -> None:
         ("Chris Hill", "chair"),
         ("Ann Stewart", "present"),
         ("Mrs C Dean", "officer"),
+    ]
+
+
+def test_the_organisation_after_a_name_is_not_a_person() -> None:
+    assert pairs(
+        "Also Present: Cameron Van Wyngarden, Township Manager; Chief Dave Peterson, Fire "
+        "Department; Ann Lee, Fehr Engineering\n\nCALL TO ORDER"
+    ) == [
+        ("Cameron Van Wyngarden", "also_present"),
+        ("Chief Dave Peterson", "also_present"),
+        ("Ann Lee", "also_present"),
     ]

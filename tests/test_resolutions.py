@@ -473,3 +473,49 @@ def test_a_roll_call_vote_in_capitals_wrapped_over_lines() -> None:
     assert vote.voted_for == ("COUNCILMEMBER CALDERON", "COUNCILMEMBER FIGUEROA",
                               "COUNCILMEMBER MONTANEZ", "MAYOR ESPINOZA")  # fmt: skip
     assert vote.voted_against == () and vote.abstained == ()  # "NONE"; the absent did not vote
+
+
+def test_a_township_motion_supported_and_carried_by_a_count() -> None:
+    text = (
+        "Motion by Szpond, supported by Kinder, to adopt Resolution 2023-18 awarding the "
+        "contract to Northern Roofing. Roll call vote: Ayes: Coleman, Burns, Kinder, Ronning, "
+        "Gunn, Szpond. Nays: None. Motion carried 6-0."
+    )
+    [motion] = find_resolutions(text)
+    assert (motion.mover, motion.seconder) == ("Szpond", "Kinder")
+    assert (motion.outcome, motion.votes_for, motion.votes_against) == ("carried", 6, 0)
+    assert motion.voted_for == ("Coleman", "Burns", "Kinder", "Ronning", "Gunn", "Szpond")
+    assert motion.voted_against == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "votes"),
+    [
+        ("The motion passed 5 to 2.", (5, 2, None)),
+        ("Motion failed (2-3).", (2, 3, None)),
+        ("Approved by a vote of 4-1.", (4, 1, None)),
+        ("The motion carried, 4-0-1, by the following roll call vote", (4, 0, None)),
+        ("Motion carried to adopt Resolution 2023-18.", (None, None, None)),
+        ("The plan was adopted 12-05-2016.", (None, None, None)),
+    ],
+)
+def test_a_count_after_the_motions_fate(text: str, votes: tuple[int | None, ...]) -> None:
+    assert parse_votes(text) == votes
+
+
+def test_a_recorded_vote_under_a_plural_short_title() -> None:
+    text = (
+        "RESOLUTION 2023/33\nMoved: Cr Annemarie McCabe\nSeconded: Cr Danny Goss\n"
+        "That Council issues a Notice of Decision to Grant a Planning Permit.\nCARRIED\n"
+        "For: Crs Leaney, Gibbs, Jones, Goss, McCabe\nAgainst: Cr Owen\n"
+    )
+    [vote] = find_resolutions(text)
+    assert vote.voted_for == ("Cr Leaney", "Cr Gibbs", "Cr Jones", "Cr Goss", "Cr McCabe")
+    assert (vote.votes_for, vote.votes_against, vote.voted_against) == (5, 1, ("Cr Owen",))
+
+
+def test_a_vote_list_ends_at_its_full_stop_not_at_an_initial() -> None:
+    text = "Motion carried.\nAyes: J. Smith, Mr. K. Lee and Dr. Patel. Nays: Ms. Wong.\n"
+    [vote] = find_resolutions(text)
+    assert vote.voted_for == ("J. Smith", "Mr. K. Lee", "Dr. Patel")
+    assert vote.voted_against == ("Ms. Wong",)

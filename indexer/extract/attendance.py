@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from indexer import trace
 from indexer.extract import titles
+from indexer.extract.speakers import same_person
 from indexer.model import Attendance
 
 # Each label that opens a list of people, and the role of the people it lists.
@@ -224,12 +226,15 @@ _SIGNED_RE = re.compile(
 SIGNED_REACH = 2000  # characters at the end of a meeting in which its minutes are signed off
 
 
-def signed_officer(text: str) -> Attendance | None:
-    """Return the officer who signed the minutes off at their end, or None."""
+def signed_officer(text: str, listed: Iterable[str] = ()) -> Attendance | None:
+    """Return the officer who signed the minutes off at their end, or None when no one did
+    or the attendance already ``listed`` them ("Clerk Melissa Burns")."""
     matches = list(_SIGNED_RE.finditer(text[-SIGNED_REACH:]))
     if not matches:
         return None
     match = matches[-1]
+    if any(same_person(match.group("name"), name) for name in listed):
+        return None
     officer = Attendance(f"{match.group('office')} {match.group('name')}", "officer")
     _explain([officer], "the officer who signed the minutes ('Respectfully submitted,')", "")
     return officer
@@ -556,11 +561,20 @@ _MEMBER_OFFICE_RE = re.compile(
 )
 
 
+# The last word of an organisation a person comes from: "Chief Dave Peterson, Fire Department".
+_ORGANISATION_RE = re.compile(
+    r"(?:Department|Dept\.?|Division|Office|Services|Authority|Agency|Association|Associates"
+    r"|Inc\.?|Ltd\.?|Limited|Company|Corporation|Corp\.?|Consultants|Consulting|Engineers"
+    r"|Engineering|Partnership|Foundation)"
+)
+
+
 def _is_role(piece: str) -> bool:
-    """Tell an office or job title ("Vice President", "Parish Clerk") from a person."""
+    """Tell an office or job title ("Vice President", "Parish Clerk"), or the organisation a
+    person comes from ("Fire Department"), from a person."""
     bare = re.sub(r"\b(?:[IVX]+|[A-Z]{2,5})$", "", _PAREN_RE.sub("", piece)).strip()
     bare = bare.replace("/", " ")
-    if not bare:
+    if not bare or _ORGANISATION_RE.fullmatch(bare.split()[-1]):
         return True
     if _ROLE_WORDS_RE.fullmatch(bare) or _CHAIR_WORDS_RE.fullmatch(bare):
         return True

@@ -194,6 +194,14 @@ _VOTE_RES = (
         re.IGNORECASE,
     ),
     re.compile(r"\(Y-(\d+)(?:,?\s*N-(\d+))?(?:,?\s*A-(\d+))?\)"),
+    # "Motion carried 6-0", "passed 5 to 2", "failed (2-3)", "by a vote of 4-1", "carried,
+    # 4-0-1" (the third is the absent as often as the abstaining: not read)
+    re.compile(
+        r"\b(?:carried|passed|failed|approved|adopted|lost|defeated|vote\s+of)[^\S\n]*,?"
+        r"[^\S\n]*\(?\b(\d{1,2})[^\S\n]*(?:-|–|to)[^\S\n]*(\d{1,2})\b"
+        r"(?:[^\S\n]*[-–][^\S\n]*\d{1,2}\b)?(?![-/.]\d)",
+        re.IGNORECASE,
+    ),
 )
 _ABSTAIN_RE = re.compile(rf"{_N}\s+abstentions?", re.IGNORECASE)
 # Titles that may stand before a mover's or seconder's name, in any country's minutes:
@@ -248,6 +256,8 @@ _MOVER_FORMS: tuple[tuple[str, str], ...] = (
 # "Seconded by Y", "second by Y", "SECONDER: Y", "Y seconded the motion", "Y seconds".
 _SECONDER_FORMS: tuple[tuple[str, str], ...] = (
     ("seconded by", rf"\bsecond(?:ed)?\s+by\s*:?\s+{_PERSON}"),
+    # "Motion by Kinder, supported by Gunn" (Michigan townships)
+    ("supported by", rf"(?:,[^\S\n]*|\band\s+)supported\s+by\s+{_PERSON}"),
     ("seconder label", rf"\b(?:seconder|seconded)\s*[:\-–]\s*{_PERSON}"),
     ("seconded and a title", rf"\bseconded\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}"),
     ("2nd and initials", rf"\b2nd\s+(?=(?-i:[A-Z]{{2,3}})\b){_PERSON}"),  # "Prop. JB 2nd DD"
@@ -343,12 +353,15 @@ def make_resolution(text: str, context: str = "") -> Resolution:
     )
 
 
-# A recorded vote's names by side, a side a line: "For: Councillors A, B and C (3)",
-# "Against (1): Councillor D", "AYES: COUNCILMEMBER X, COUNCILMEMBER Y", "Nays: None".
+# A recorded vote's names by side, a side a line or a sentence: "For: Councillors A, B and C
+# (3)", "Against (1): Councillor D", "AYES: COUNCILMEMBER X, COUNCILMEMBER Y", "Nays: None",
+# "Roll call vote: Ayes: Coleman, Burns. Nays: None. Motion carried 2-0."
 _SIDE = r"For|Against|Ayes?|Yeas?|Noes|Nays?|Abstain(?:ed|ing|ions?)?|Abstentions?|Recused|Absent"
 _NAMED_VOTE_RE = re.compile(
-    rf"^[ \t]*(?P<side>{_SIDE})[ \t]*(?:\(\d+\))?[ \t]*[:\-–][ \t]*"
-    r"(?P<names>[^\n]+?)[ \t]*(?:\(\d+\)|[-–][ \t]*\d+)?[ \t]*\.?[ \t]*$",
+    rf"(?:^[ \t]*|(?<=[.:;])[ \t]+)(?P<side>{_SIDE})[ \t]*(?:\(\d+\))?[ \t]*[:\-–][ \t]*"
+    r"(?P<names>[^\n]+?)[ \t]*(?:\(\d+\)|[-–][ \t]*\d+)?[ \t]*"
+    # the list ends at its line's end or a full stop, not an initial's or a title's
+    r"(?:$|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)[.;](?=[ \t]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
 _SIDES = {"for": "for", "aye": "for", "ayes": "for", "yea": "for", "yeas": "for",

@@ -45,8 +45,8 @@ SELECTMAN = r"Selectman|Selectwoman"
 # Plural titles that name each person after them: "Councillors A and B", "Cllrs A, B and C".
 # No word is the start of another, so each reader may add its own in any order.
 PLURAL_TITLES: tuple[str, ...] = (
-    "Councillors", r"Cllrs\.?", "Councilmen", "Commissioners", "Aldermen", "Trustees",
-    "Supervisors", "Directors", "Members", "Clerks",
+    "Councillors", "Councilors", r"Cllrs\.?", r"Crs\.?", "Councilmen", "Commissioners",
+    "Aldermen", "Selectmen", "Trustees", "Supervisors", "Directors", "Members", "Clerks",
 )  # fmt: skip
 # Officers' job titles attendance and speakers both read: "Planning Manager", "Borough Solicitor".
 # No word is the start of another, so the order of the words never changes what is read.
