@@ -334,3 +334,17 @@ def test_the_organisation_after_a_name_is_not_a_person() -> None:
         ("Chief Dave Peterson", "also_present"),
         ("Ann Lee", "also_present"),
     ]
+
+
+def test_two_columns_of_titled_names_on_one_line() -> None:
+    assert pairs(
+        "Present: Cllr J Yelland – Chairman\nCllr T Leech – Vice Chairman\n"
+        "Cllr R Cheadle   Cllr P Crozier\nCllr L Daniel    Cllr C Edmonds\n\nApologies: None"
+    ) == [
+        ("Cllr J Yelland", "chair"),
+        ("Cllr T Leech", "present"),
+        ("Cllr R Cheadle", "present"),
+        ("Cllr P Crozier", "present"),
+        ("Cllr L Daniel", "present"),
+        ("Cllr C Edmonds", "present"),
+    ]

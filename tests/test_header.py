@@ -83,6 +83,11 @@ def facts(text: str) -> tuple[str | None, str | None, date | None]:
             ("Town of Pine Lake", None, date(2021, 3, 17)),
         ),
         (
+            "MINUTES\nBOARD OF COMMISSIONERS\nCOUNTY OF ALAMANCE\nREGULAR MEETING\nApril 3, 2023\n"
+            "The Board of Commissioners of the County of Alamance met in regular session.",
+            ("County of Alamance", "Board of Commissioners", date(2023, 4, 3)),
+        ),
+        (
             "CYNGOR CYMUNED LLANFAIR\nCYFARFOD 8fed CHWEFROR 2017\n\nPRESENNOL\nCynghorwyr A",
             ("Cyngor Cymuned Llanfair", "Cyngor Cymuned", date(2017, 2, 8)),
         ),

@@ -54,6 +54,21 @@ def numbers_and_titles(text: str) -> list[tuple[str, str]]:
             ],
         ),
         (
+            "*DM&L.45 APOLOGIES FOR ABSENCE\nApologies were received.\n\n*DM&L.46 DECLARATIONS "
+            "OF INTEREST\nNone.\n\nDM&L.47 PLANNING APPLICATIONS\n(a) Application No: 2745/22/FUL",
+            [
+                ("DM&L.45", "APOLOGIES FOR ABSENCE"),
+                ("DM&L.46", "DECLARATIONS OF INTEREST"),
+                ("DM&L.47", "PLANNING APPLICATIONS"),
+                ("(a)", "Application No: 2745/22/FUL"),
+            ],
+        ),
+        (
+            "CAB 12 Budget Monitoring\n\nText.\n\nCAB 13 Bus Depot\n\nText.\n\n"
+            "CAB 14 Library Hours\n\nText.",
+            [("CAB 12", "Budget Monitoring"), ("CAB 13", "Bus Depot"), ("CAB 14", "Library Hours")],
+        ),
+        (
             "MINUTES\n\nAPOLOGIES FOR ABSENCE\n\nNone.\n\nLIBRARY OPENING HOURS\n\nText.\n\n"
             "BUS DEPOT REDEVELOPMENT\n\nRESOLVED that it be noted.",
             [
@@ -778,3 +793,8 @@ def test_thousands_of_numbered_lines_keep_the_longest_outline() -> None:
     lines = [f"{n % 50 + 1}. Item {n} Report\n\nThe committee discussed it.\n" for n in range(6000)]
     _, items = split_items("\n".join(lines))
     assert [i.number for i in items] == [str(n) for n in range(1, 51)]
+
+
+def test_initials_and_a_number_once_are_no_minute_numbering() -> None:
+    text = "1. Planning\n\nText.\n\nHS 2 Rail Link Update\n\nText.\n\n2. Any Other Business"
+    assert numbers_and_titles(text) == [("1", "Planning"), ("2", "Any Other Business")]

@@ -519,3 +519,30 @@ def test_a_vote_list_ends_at_its_full_stop_not_at_an_initial() -> None:
     [vote] = find_resolutions(text)
     assert vote.voted_for == ("J. Smith", "Mr. K. Lee", "Dr. Patel")
     assert vote.voted_against == ("Ms. Wong",)
+
+
+def test_a_county_board_voted_upon_motion_of_a_commissioner() -> None:
+    text = (
+        "Upon motion of Commissioner Lashley, seconded by Vice-Chairman Carter, the Board "
+        "voted unanimously to approve the agenda as presented.\n\n"
+        "Upon motion of Commissioner Turner, seconded by Commissioner Lashley, the Board voted "
+        "4-1 to approve the rezoning request, with Commissioner Thompson voting no."
+    )
+    agenda, rezoning = find_resolutions(text)
+    assert (agenda.mover, agenda.seconder) == ("Commissioner Lashley", "Vice-Chairman Carter")
+    assert agenda.outcome == rezoning.outcome == "carried"
+    assert (rezoning.mover, rezoning.votes_for, rezoning.votes_against) == (
+        "Commissioner Turner", 4, 1)  # fmt: skip
+
+
+def test_the_last_motion_voted_on_is_the_decision() -> None:
+    text = (
+        "Cllr Edmonds proposed refusal, contrary to the officer recommendation. This was "
+        "seconded by Cllr Crozier. Upon being put to the vote, the motion was declared LOST.\n"
+        "It was then PROPOSED, SECONDED and on being put to the vote declared CARRIED that:\n"
+        '"Conditional Approval be granted subject to a Section 106 Agreement."\n'
+        "COMMITTEE DECISION: Conditional Approval\n"
+    )
+    assert find_resolutions(text)[-1].outcome == "approved"
+    assert parse_outcome("COMMITTEE DECISION: Conditional Approval") == "approved"
+    assert parse_outcome("Members discussed the approval process at length.") is None

@@ -651,3 +651,25 @@ def test_police_officers_by_rank() -> None:
 def test_a_numbered_paragraph_opens_with_its_speaker() -> None:
     text = "13.1 The Licensing Officer introduced the application."
     assert [c.speaker for c in find_contributions(text)] == ["Licensing Officer"]
+
+
+def test_a_planning_application_lists_its_speakers_and_who_asked() -> None:
+    text = (
+        "Site Address: Land at Sheepwash Road, Hatherleigh\n"
+        "Speakers included: Objector – Mr R Bolt; Supporter – Mrs K Venn; Ward Member – Cllr "
+        "Sampson\nThe Senior Planning Officer presented the application. In response to a "
+        "question from Cllr Daniel, the officer confirmed that the affordable housing would be "
+        "secured through a Section 106 Agreement."
+    )
+    speakers = [c.speaker for c in find_contributions(text, ["Cllr L Daniel"])]
+    assert speakers == ["Mr R Bolt", "Mrs K Venn", "Cllr Sampson", "Senior Planning Officer",
+                        "Cllr L Daniel"]  # fmt: skip
+
+
+def test_a_list_of_speakers_wrapped_over_lines_stays_one_list() -> None:
+    text = (
+        "Speakers: John Sullivan, San Leandro; Mark Harney, Fifteen Asset\n"
+        "Management Group; Kathy Lautz, Apartment Owners Association."
+    )
+    speakers = [c.speaker for c in find_contributions(text)]
+    assert speakers == ["John Sullivan", "Mark Harney", "Kathy Lautz"]

@@ -191,7 +191,12 @@ _TITLED_RE = re.compile(r"(?:" + _HONORIFIC + "|" + _MEMBER_TITLE + r"|PCSO|PC)\
 _SUFFIX_RE = re.compile(r"(?:Jr|Sr|II|III|IV|MBE|OBE|CBE|JP|QC|KC|Esq)\.?")
 # Where a list splits: commas, semicolons, "and" (French "et", Welsh "a", "ac", "a’r"), "&",
 # and a closing bracket before a name.
-_SPLIT_RE = re.compile(r"\s*(?:[,;\n•·]|\b(?:and|et|ac|a['’]r|a)\b|&|(?<=\))\s+(?=[A-Z]))\s*")
+# Between people: commas, "and" (French, Welsh too), a bracket closed, a wide gap before a
+# title in a line of two columns ("Cllr R Cheadle   Cllr P Crozier").
+_SPLIT_RE = re.compile(
+    r"\s*(?:[,;\n•·]|\b(?:and|et|ac|a['’]r|a)\b|&|(?<=\))\s+(?=[A-Z])"
+    rf"|(?<=\S)[ \t]{{3,}}(?={_HONORIFIC}\.?[ \t]+[A-Z]))\s*"
+)
 _ROLE_NOTE_RE = re.compile(
     rf"(?P<name>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?(?:\s+(?:{titles.COURTESY})\.?)?"
     r"(?:\s+[A-Z][\w'’.-]*){1,3}|[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}))\s*"

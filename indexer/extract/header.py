@@ -41,7 +41,7 @@ _NOUN = (
     r"|parish\s+meeting|town\s+meeting)\b"
 )
 # "of Directors", "of the Whole" after the noun, but never "of ... Meeting".
-_OF_TAIL = r"(?:{ws}+of{ws}+(?:the{ws}+)?(?!(?i:meeting|minutes)\b)[A-Z][\w'’-]*)?"
+_OF_TAIL = r"(?:{ws}+(?i:of){ws}+(?:(?i:the){ws}+)?(?!(?i:meeting|minutes)\b)[A-Z][\w'’-]*)?"
 
 
 _ANY_SPACE = r"\s"

@@ -49,6 +49,12 @@ STYLES: dict[str, re.Pattern[str]] = {
     # Apologies", "1002 Public Participation"): items only as a run of numbers one after the
     # other (see _headings), never one alone ("1600 Blake Street", a year, a cheque).
     "running": re.compile(rf"^[ \t]*(?P<number>\d{{4}})[ \t]+{_TITLE}[ \t]*$"),
+    # Minute numbers after the body's initials, running through its year like the above:
+    # "*DM&L.45 APOLOGIES" (the star: decided under delegated powers), "CAB 12 Budget".
+    "prefixed": re.compile(
+        r"^[ \t]*\*?(?P<number>(?!(?:ITEM|MIN|MINUTE|NO|PAGE|ROOM|FLAT|UNIT)\b)[A-Z][A-Z&]{1,5}"
+        rf"(?:\.[ \t]?|[ \t])\d{{1,4}})[ \t]*[:.\-–]?[ \t]+{_TITLE}[ \t]*$"
+    ),
 }
 _RUNNING_LEAST = 3  # headings a run of four-figure minute numbers needs
 # A page break a text extraction marked with a line of its own: "--- PAGE 5 ---", "[Page 5]",
@@ -68,7 +74,9 @@ STYLE_RULES = {
     "minute": "'Minute N' heading",
     "item": "'Item N' heading",
     "running": "minute number running through the year (1001 Apologies)",
+    "prefixed": "minute number after the body's initials (DM&L.45)",
 }
+_RUNS = ("running", "prefixed")  # styles whose numbers run on through a year
 _FILE_RULE = "file number opening a paragraph ((24-102) Title)"
 _GAP_RULE = "numbered paragraph where the outline lacks a number"
 _SUB_RULE = "sub-item lettered in sequence (6(a), 5A)"
@@ -362,8 +370,8 @@ def _headings(lines: _Lines) -> list[_Heading]:
         by_style[name] = _increasing(ordered, _restarts(lines, ordered))
     style = max(by_style, key=lambda name: len(by_style[name]))
     found = by_style[style]
-    if style == "running" and not _one_after_another(found):
-        by_style.pop("running")
+    while style in _RUNS and not _one_after_another(found):
+        by_style.pop(style)
         style = max(by_style, key=lambda name: len(by_style[name]))
         found = by_style[style]
     if not found or (style in ("roman", "lettered") and len(found) < 2):
@@ -376,7 +384,7 @@ def _headings(lines: _Lines) -> list[_Heading]:
 
 def _one_after_another(headings: list[_Heading]) -> bool:
     """Tell a run of minute numbers: enough of them, half or more one more than the last."""
-    numbers = [int(h.number) for h in headings]
+    numbers = [int(re.findall(r"\d+", h.number)[-1]) for h in headings]
     steps = sum(1 for a, b in pairwise(numbers) if b == a + 1)
     return len(numbers) >= _RUNNING_LEAST and steps * 2 >= len(numbers) - 1
 

@@ -45,7 +45,7 @@ _OUTCOME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("carried", r"\bcarried\b"),
     ("passed", r"\bpassed\b(?!\s+(?:to|on)\b)"),
     ("adopted", r"\badopted\b"),
-    ("approved", r"\b(?:approved|granted)\b"),
+    ("approved", r"\b(?:approved|granted)\b|\bapproval[ \t]*\.?[ \t]*$"),  # "DECISION: Approval"
     ("noted", r"\bnoted\b"),
     ("received", r"\bbe\s+received\b|^\s*received\b"),
     ("agreed", r"\b(?:agreed|resolved|ordered|unanimously)\b"),
@@ -78,7 +78,10 @@ _FATE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:motion|amendment|it|which)\s+(?:was\s+|is\s+)?(?:declared\s+|duly\s+)?carried\b"
         r"|\bdeclared\s+(?:the\s+motion\s+)?carried\b|(?-i:\bCARRIED\b)|^\s*carried\b"
         r"|\bcarried\s+(?:unanimously|by\s+\w+|\d)"
-        r"|\bseconded\b[^.]{0,80}?\band\s+(?:was\s+)?(?:unanimously\s+)?carried\b",
+        r"|\bseconded\b[^.]{0,80}?\band\s+(?:was\s+)?(?:unanimously\s+)?carried\b"
+        # "the Board voted unanimously to approve", "voted 4-1 to approve"
+        r"|\bvoted\s+(?:unanimously|\d{1,2}[^\S\n]*(?:-|–|to)[^\S\n]*\d{1,2})\s+"
+        r"(?:to|in\s+favou?r)\b",
     ),
     # After its mover and seconder, what became of it: "On the proposal of X, seconded by Y,
     # the minutes were adopted" / "the report was noted" / "the Council agreed to ...".
@@ -178,6 +181,7 @@ _DECISION_RES: tuple[tuple[str, re.Pattern[str], str], ...] = (
 _CLOSING_WORDS = {"accepted": "approved", "ratified": "approved", "tabled": "deferred"}
 _FINALLY_RE = re.compile(r"^finally\s+", re.IGNORECASE)  # "Finally passed": passed
 _OUTCOME_RES = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in _OUTCOME_PATTERNS)
+_OUTCOME_ORDER = {name: rank for rank, (name, _) in enumerate(_OUTCOME_PATTERNS)}
 _VOTE_OUTCOMES = ("carried", "lost")
 _VOTE_WORDS = re.compile(
     r"\bvot(?:e|es|ed|ing)\b|\b(?:motion|amendment)\s+(?:was|is)\b|\bAyes\b|\bYeas\b|\(Y-\d",
@@ -197,7 +201,7 @@ _VOTE_RES = (
     # "Motion carried 6-0", "passed 5 to 2", "failed (2-3)", "by a vote of 4-1", "carried,
     # 4-0-1" (the third is the absent as often as the abstaining: not read)
     re.compile(
-        r"\b(?:carried|passed|failed|approved|adopted|lost|defeated|vote\s+of)[^\S\n]*,?"
+        r"\b(?:carried|passed|failed|approved|adopted|lost|defeated|vote\s+of|voted)[^\S\n]*,?"
         r"[^\S\n]*\(?\b(\d{1,2})[^\S\n]*(?:-|–|to)[^\S\n]*(\d{1,2})\b"
         r"(?:[^\S\n]*[-–][^\S\n]*\d{1,2}\b)?(?![-/.]\d)",
         re.IGNORECASE,
@@ -235,7 +239,10 @@ _SUBJECT = (
 # each form named as a clerk would say it, for `parse --explain`.
 _MOVER_FORMS: tuple[tuple[str, str], ...] = (
     ("moved by", rf"\b(?:moved|proposed|motion(?:\s+was)?(?:\s+made)?)\s+by\s*:?\s+{_PERSON}"),
-    ("on motion of", rf"\bon\s+(?:the\s+)?(?:motion|proposal|proposition)\s+of\s+{_PERSON}"),
+    (
+        "on motion of",
+        rf"\b(?:up)?on\s+(?:the\s+)?(?:motion|proposal|proposition)\s+of\s+{_PERSON}",
+    ),
     ("mover label", rf"\b(?:mover|moved|proposed|proposer)\s*[:\-–]\s*{_PERSON}"),
     ("moved and a title", rf"\b(?:moved|proposed|prop\.)\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}"),
     # "Prop. JB 2nd DD", "Prop.JB": initials, named from the attendance
@@ -281,6 +288,13 @@ def parse_outcome(text: str) -> str | None:
         if pattern.search(text):
             return name
     return None
+
+
+def _last_outcome(text: str) -> str | None:
+    """Return the outcome stated last in ``text``: of the motions before a decision, the last
+    was the one decided ("the motion to refuse was LOST. ... declared CARRIED that: ...")."""
+    found = [(m.start(), name) for name, p in _OUTCOME_RES for m in p.finditer(text)]
+    return max(found, key=lambda at: (at[0], -_OUTCOME_ORDER[at[1]]))[1] if found else None
 
 
 def parse_votes(text: str) -> tuple[int | None, int | None, int | None]:
@@ -332,7 +346,7 @@ def make_resolution(text: str, context: str = "") -> Resolution:
         _explained("seconder", _SECONDER_RES, both),
     )
     outcome = parse_outcome(text)
-    voted = parse_outcome(context) if _VOTE_WORDS.search(context) else None
+    voted = _last_outcome(context) if _VOTE_WORDS.search(context) else None
     if voted in _VOTE_OUTCOMES or outcome is None:
         outcome = voted or outcome
     named = named_votes(both)

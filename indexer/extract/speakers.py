@@ -110,6 +110,10 @@ _QUESTION_RE = re.compile(
     rf"(?:from|by)\s+(?P<asker>{PERSON}){_PAREN},?\s+(?P<answerer>{PERSON}|{ROLE}){_PAREN}"
     rf",?{_VERB}"
 )
+_ASKER_RE = re.compile(
+    rf"In\s+(?:response|reply|answer)\s+to\s+(?:a\s+)?(?:questions?|queries|a\s+query)\s+"
+    rf"(?:from|by)\s+(?P<asker>{PERSON}){_PAREN},"
+)
 # A second office held by the same person: "The Interim City Manager/Interim Executive Director".
 _ALSO_OFFICE = (
     r"(?:\s*/\s*(?:[A-Z][a-z]+\s+){0,3}(?:Director|Manager|Secretary|Clerk|Officer|Treasurer"
@@ -193,8 +197,8 @@ _NOTED_RE = re.compile(rf"\b(?:noted|recorded)\s+that\s+(?P<who>{PERSON}){_VERB}
 # Titles for several people: "Councillors A and B", "Cllrs A and B", "Directors A, B and C";
 # besides the shared ones, American spellings and "Messrs".
 _PLURALS = (
-    "Councilors", r"Crs\.?", r"Council\s+Members", "Councilmembers", "Alderwomen",
-    r"Board\s+Members", "Boardmembers", r"Committee\s+Members", r"Messrs\.?", "Selectmen",
+    r"Council\s+Members", "Councilmembers", "Alderwomen", r"Board\s+Members", "Boardmembers",
+    r"Committee\s+Members", r"Messrs\.?",
 )  # fmt: skip
 _PLURAL_TITLE = (
     rf"(?:(?:Vice\s+|Deputy\s+)?(?:{titles.alternatives(titles.PLURAL_TITLES + _PLURALS)}))"
@@ -214,6 +218,21 @@ _LIST_LABEL_RE = re.compile(
     r"|Opponents?|(?:Spoke|Speaking)\s+(?:in\s+)?(?:support|favou?r|opposition|against)"
     r"|Expressed\s+(?:support|opposition|concerns?)|In\s+(?:support|favou?r|opposition)"
     r"|Delegations?|Delegates)\b[^:.]{0,80}:\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# A line listing speakers after its label, a paragraph of its own even among lines that do
+# not end sentences ("Speakers included: Objector – Mr R Bolt; Supporter – Mrs K Venn").
+_LIST_LINE_RE = re.compile(
+    r"^[ \t]*(?:(?:Public\s+)?Speakers?|Delegations?|Proponents?|Opponents?)\b[^:.\n]{0,40}:"
+    r"[ \t]*\S[^\n]*$"
+    # the list ends where a sentence opens the next line (a list's entries wrap anywhere)
+    r"(?P<ends>(?=\n[ \t]*(?-i:The|An?|In|It|This|There|He|She|They|Following|After)\b))?",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The part a listed speaker played, before their name: "Objector – Mr R Bolt", "Ward Member -".
+_PART_BEFORE_RE = re.compile(
+    r"^(?:Objectors?|Supporters?|Applicants?|Agents?|Ward\s+(?:Member|Councillor)s?"
+    r"|Parish\s+(?:Council|Councillor)s?|Town\s+Council|Proponents?|Opponents?)\s*[-–—:]\s*",
     re.IGNORECASE,
 )
 # What a speaker said first, their name after a colon at the end, with no subject before the
@@ -364,6 +383,7 @@ def find_contributions(text: str, known: Roster | Iterable[str] = ()) -> list[Co
     contributions: list[Contribution] = []
     listing = False
     text = _FIELD_LINE_RE.sub("\n\n", _TURN_LINE_RE.sub("\n\n", _PAGE_LINE_RE.sub("", text)))
+    text = _LIST_LINE_RE.sub(_own_paragraph, text)
     text = _LINE_END_TIME_RE.sub(".", text)
     for paragraph in re.split(r"\n\s*\n", text):
         current: _Said | None = None
@@ -468,6 +488,12 @@ def _proposes_a_motion(sentences: list[str]) -> bool:
     return bool(proposer) and bool(re.search(r"\bsecond", " ".join(sentences), re.IGNORECASE))
 
 
+def _own_paragraph(line: re.Match[str]) -> str:
+    """Start a paragraph at a line listing speakers, and another after it where a sentence
+    follows."""
+    return f"\n\n{line.group(0).strip()}" + ("\n\n" if line.group("ends") is not None else "")
+
+
 def _sentences(paragraph: str, listing: bool) -> list[str]:
     """Split a paragraph into sentences, and a list of speakers into its lines."""
     paragraph = _HEADING_LINE_RE.sub(r"\g<line>.\n", paragraph)
@@ -520,6 +546,7 @@ def _listed_names(text: str) -> list[str]:
 def _listed_name(entry: str, single: bool = False) -> str | None:
     """Return the name an entry of a list of speakers opens with, or None."""
     entry = re.sub(r"^(?:and|&)\s*,?\s*", "", _MARKER_RE.sub("", entry.strip()))
+    entry = _PART_BEFORE_RE.sub("", entry)
     name = _tidy(_NAME_END_RE.split(entry, maxsplit=1)[0])
     return name if _is_name(name, single) else None
 
@@ -589,6 +616,8 @@ def _first_speaker(bare: str, sentence: str, people: Roster) -> list[_Said]:
         asker = people.resolve(match.group("asker"))
         answerer, role = people.resolve_role(match.group("answerer"))
         return [_Said(asker, None, sentence, True), _Said(answerer, role, sentence, True)]
+    if match := _ASKER_RE.match(bare):  # the answer is an officer's, unnamed: "the officer"
+        return [_Said(people.resolve(match.group("asker")), None, sentence, True)]
     if match := _APPOSITION_RE.match(bare):
         role = _tidy(match.group("role") or match.group("role2"))
         role = re.sub(r"^the\s+", "", role, flags=re.IGNORECASE)
