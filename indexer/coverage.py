@@ -45,7 +45,8 @@ def meeting_texts(meeting: Meeting, recognised_only: bool = False) -> Iterator[s
 class _Sequences:
     """Word sequences as integers: each word its hash, each run of SHINGLE words a hash of
     their hashes (and a word alone its hash, negated), so that whole documents are compared as
-    numpy arrays rather than sets of tuples (string hashes are stable within a process)."""
+    numpy arrays rather than sets of tuples. A word's hash is worked out from its bytes by
+    numpy (``_word_ids``), every word of a document at once, not by Python word by word."""
 
     @staticmethod
     def runs(ids: np.ndarray) -> np.ndarray:
@@ -78,10 +79,11 @@ class _Sequences:
     def _read(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Return the words of all the texts as ids, and the text each word is in: one pass
         over the texts marked apart, not one for each speech and paragraph."""
-        tokens = _TOKEN_RE.findall(_BREAK.join(texts).lower())
-        hashes = np.fromiter(map(hash, tokens), dtype=np.int64, count=len(tokens))
-        breaks = hashes == hash(_BREAK)
-        return hashes[~breaks], np.cumsum(breaks)[~breaks]
+        data = np.frombuffer(_spaced(_BREAK.join(texts).lower()), dtype=np.uint8)
+        inside = np.concatenate([[False], data > ord(" "), [False]])
+        edges = np.flatnonzero(inside[1:] != inside[:-1])
+        starts, ends = edges[0::2], edges[1::2]
+        return _word_ids(data, starts, ends), np.searchsorted(np.flatnonzero(data == 0), starts)
 
     def _whole_runs(self, ids: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return the runs of the words, and which lie inside one text."""
@@ -92,7 +94,55 @@ class _Sequences:
 
 _PRIME = 1_000_003  # spreads the words of a run over the 64 bits (overflow wraps: a hash)
 _BREAK = "\x00"  # between paragraphs: no word
-_TOKEN_RE = re.compile(r"\w+|\x00")
+_WORD_CHAR_RE = re.compile(r"\w")
+_NOT_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NEITHER_RE = re.compile(r"[^\w\x00-\x7f]")  # neither a word character nor ASCII
+_FEW = 16  # past this many kinds of them, one regular expression replaces them all
+_BYTE_PRIME = np.uint64(0x100000001B3)  # FNV's: spreads a word's bytes over the 64 bits
+_MIXERS = (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
+# Each byte: an ASCII character that is no word character becomes a space; a word character,
+# a NUL and the bytes of a character past ASCII (128 and over in UTF-8) stay.
+_SPACE_FOR_NON_WORD = bytes(
+    b if b == 0 or b >= 128 or _WORD_CHAR_RE.match(chr(b)) else ord(" ") for b in range(256)
+)
+
+
+def _spaced(text: str) -> bytes:
+    r"""Return the text in UTF-8 with every character that is no word character (``\W``) a
+    space, but NUL: its words are the runs of bytes over 32. The few characters past ASCII
+    that are no word characters (quotes, dashes, bullets) are replaced one by one, the rest
+    by one bytes.translate: no regular expression is tried at every character."""
+    others = [c for c in set(_NOT_ASCII_RE.findall(text)) if not _WORD_CHAR_RE.match(c)]
+    if len(others) > _FEW:
+        text = _NEITHER_RE.sub(" ", text)
+    else:
+        for char in others:
+            text = text.replace(char, " ")
+    return text.encode().translate(_SPACE_FOR_NON_WORD)
+
+
+def _word_ids(data: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Return a 64-bit hash of each word, the bytes ``data[start:end]``: a polynomial over its
+    bytes, worked out for all words together one byte position at a time (the longest words
+    first, so that each step works on the words still that long), then mixed."""
+    lengths = ends - starts
+    order = np.argsort(-lengths)
+    first = starts[order]
+    longer = len(order) - np.cumsum(np.bincount(lengths))  # how many words are longer than n
+    hashes = np.zeros(len(order), dtype=np.uint64)
+    for position, count in enumerate(longer[:-1]):
+        hashes[:count] = hashes[:count] * _BYTE_PRIME + data[first[:count] + position]
+    ids = np.empty_like(hashes)
+    ids[order] = _mixed(hashes)
+    return ids.view(np.int64)
+
+
+def _mixed(values: np.ndarray) -> np.ndarray:
+    """Spread the bits of each value over all 64 (MurmurHash3's finaliser)."""
+    for multiplier in _MIXERS:
+        values = (values ^ (values >> np.uint64(33))) * multiplier
+    values ^= values >> np.uint64(33)
+    return values
 
 
 def held_share(text: str, held_texts: Iterable[str]) -> float:
@@ -140,8 +190,12 @@ def _member(values: np.ndarray, held: np.ndarray) -> np.ndarray:
     """Tell, for each value, whether the sorted array ``held`` has it."""
     if not len(held):
         return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(held, values), len(held) - 1)
-    return np.asarray(held[at] == values, dtype=bool)
+    order = np.argsort(values)  # sorted, they are looked up in one sweep: twice as fast
+    ordered = values[order]
+    at = np.minimum(np.searchsorted(held, ordered), len(held) - 1)
+    found = np.empty(len(values), dtype=bool)
+    found[order] = held[at] == ordered
+    return found
 
 
 def _share(wanted: np.ndarray, held: np.ndarray) -> float:
@@ -202,5 +256,6 @@ def _section(title: str, body: list[str]) -> Item:
     """Return a section: its heading as title, else its first eight words."""
     text = "\n\n".join(body)
     if not title:
-        title = " ".join(text.split()[:8]) + ("…" if len(text.split()) > 8 else "")
+        words = text.split(maxsplit=8)  # the first eight, and the rest if any
+        title = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
     return Item(number="", title=title, text=text)
