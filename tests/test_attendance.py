@@ -348,3 +348,15 @@ def test_two_columns_of_titled_names_on_one_line() -> None:
         ("Cllr L Daniel", "present"),
         ("Cllr C Edmonds", "present"),
     ]
+
+
+def test_a_members_title_after_a_surname_starts_another_member() -> None:
+    assert pairs(
+        "Present: Cllr R Cheadle Cllr P Crozier, County Councillor Ann Lee, Cllr Mrs J Kettering"
+        "\n\nApologies: None"
+    ) == [
+        ("Cllr R Cheadle", "present"),
+        ("Cllr P Crozier", "present"),
+        ("County Councillor Ann Lee", "present"),
+        ("Cllr Mrs J Kettering", "present"),
+    ]

@@ -798,3 +798,15 @@ def test_thousands_of_numbered_lines_keep_the_longest_outline() -> None:
 def test_initials_and_a_number_once_are_no_minute_numbering() -> None:
     text = "1. Planning\n\nText.\n\nHS 2 Rail Link Update\n\nText.\n\n2. Any Other Business"
     assert numbers_and_titles(text) == [("1", "Planning"), ("2", "Any Other Business")]
+
+
+def test_a_heading_in_capitals_after_a_short_line_that_lost_its_blank_line() -> None:
+    text = (
+        "9.1 PLANNING APPLICATION PLA0312/22\n\nRESOLUTION 2023/33\nThat Council grants a permit."
+        "\nCARRIED\nAgainst: Cr Owen\n9.2 DROUIN RECREATION RESERVE MASTER PLAN\n"
+        "RESOLUTION 2023/34\nThat Council adopts the plan\nAgainst: Cr Lee\n9.3 Further grants were noted"
+    )
+    assert numbers_and_titles(text) == [
+        ("9.1", "PLANNING APPLICATION PLA0312/22"),
+        ("9.2", "DROUIN RECREATION RESERVE MASTER PLAN"),
+    ]

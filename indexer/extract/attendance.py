@@ -197,6 +197,13 @@ _SPLIT_RE = re.compile(
     r"\s*(?:[,;\n•·]|\b(?:and|et|ac|a['’]r|a)\b|&|(?<=\))\s+(?=[A-Z])"
     rf"|(?<=\S)[ \t]{{3,}}(?={_HONORIFIC}\.?[ \t]+[A-Z]))\s*"
 )
+# A member's title after a surname starts another person: "Cllr R Cheadle Cllr P Crozier" (two
+# columns a PDF ran together), never "County Councillor" or "Deputy Mayor".
+_INNER_TITLE_RE = re.compile(
+    r"(?<=[a-z]{2})(?<!County)(?<!District)(?<!Borough)(?<!Parish)(?<!Town)(?<!City)(?<!Deputy)"
+    r"(?<!Vice)(?<!Acting)(?<!Lord)[ \t]+"
+    r"(?=(?:Cllr|Councillor|Councilor|Cr|Commissioner|Trustee|Alderman|Supervisor)\.?[ \t]+[A-Z])"
+)
 _ROLE_NOTE_RE = re.compile(
     rf"(?P<name>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?(?:\s+(?:{titles.COURTESY})\.?)?"
     r"(?:\s+[A-Z][\w'’.-]*){1,3}|[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}))\s*"
@@ -488,7 +495,8 @@ def _read_unit(unit: str, entries: list[tuple[str, str]], plural: str) -> str:
     """Add the people of one line (or a whole list) to ``entries``; return the plural title
     ("Councillor" after "Councillors") still in force."""
     first, pending = len(entries), ""
-    for piece in _rejoin_parentheses(_SPLIT_RE.split(unit)):
+    pieces = [p for part in _SPLIT_RE.split(unit) for p in _INNER_TITLE_RE.split(part)]
+    for piece in _rejoin_parentheses(pieces):
         head, roles = _head_and_roles(_COUNT_RE.sub("", piece).strip(" \t\n,;.:"))
         head, roles = _tidy(head), [_tidy(r) for r in roles]  # the gap before a role kept
         if m := _PLURAL_RE.match(head):

@@ -659,13 +659,15 @@ _SENTENCE_END = re.compile(
 def _paragraph_start(lines: _Lines, index: int) -> bool:
     """Tell whether a line starts a paragraph: after a blank line, a finished sentence, a
     short numbered heading (an agenda's "1. Apologies" / "2. Minutes" one a line) or a short
-    heading in capitals ("SETTING DATE OF HEARINGS")."""
+    heading in capitals ("SETTING DATE OF HEARINGS"); a line in capitals after a short line
+    ("Against: Cr Owen" / "9.2 DROUIN RESERVE MASTER PLAN": a PDF lost the space between)."""
     before = lines[index - 1].rstrip() if index else ""
+    short = len(before.strip()) < _FULL_CAPITALS
     return (
         _after_break(lines, index)
         or before.endswith((".", ":", ")"))
         or bool(len(before) < _FULL_CAPITALS * 2 and _NUMBERED_LINE.match(before))
-        or (len(before.strip()) < _FULL_CAPITALS and _in_capitals(before))  # a heading above
+        or (short and (_in_capitals(before) or _in_capitals(lines[index])))
     )
 
 
