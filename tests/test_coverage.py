@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer.chunks import chunk_meeting
-from indexer.coverage import held_share, keep_everything
+from indexer.coverage import _spaced, held_share, keep_everything
 from indexer.model import Item, Meeting
 from indexer.read import find_documents, read_with_coverage
 from indexer.readers.text import read_text
@@ -100,3 +103,16 @@ def test_every_corpus_file_keeps_99_percent_of_its_word_sequences(corpus: Path) 
         if share < 0.99:
             lost[str(path.relative_to(CORPUS))] = share
     assert lost == {}
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")))
+def test_words_are_cut_as_the_word_pattern_cuts_them(text: str) -> None:
+    """The coverage pass cuts words with bytes.translate: the same words as ``\\w+``, in any
+    script, with any punctuation, quotes, dashes and ligatures."""
+    assert _spaced(text).split() == [w.encode() for w in re.findall(r"\w+", text)]
+
+
+def test_words_of_minutes_in_many_scripts() -> None:
+    text = "Cllr O’Neil—“the café’s ﬁnal İstanbul trip” (£1,200) • Lötzsch: 10:30 a.m. ¶ 5½"
+    assert _spaced(text).split() == [w.encode() for w in re.findall(r"\w+", text)]
