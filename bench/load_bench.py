@@ -23,6 +23,7 @@ took and how long until its new meeting was found.
 from __future__ import annotations
 
 import argparse
+import gzip
 import http.client
 import itertools
 import json
@@ -32,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -111,6 +113,29 @@ class Tally:
         return f"{self.requests:8} {rate:7.1f} {p50:7.0f} {p95:7.0f} {p99:7.0f}  {statuses}"
 
 
+# What a browser accepts (Chromium's header), so that the server compresses as it would for one.
+ACCEPT_ENCODING = "gzip, deflate, br, zstd"
+
+
+def _decoded(body: bytes, encoding: str | None) -> bytes:
+    """Return a response's body decoded, as a browser decodes it before using it."""
+    if encoding == "gzip":
+        return gzip.decompress(body)
+    if encoding == "br":
+        import brotli  # installed with flask-compress
+
+        return bytes(brotli.decompress(body))
+    if encoding == "zstd":
+        try:
+            from compression import zstd  # type: ignore[import-not-found]  # Python 3.14
+        except ImportError:
+            from backports import zstd  # installed with flask-compress before 3.14
+        return bytes(zstd.decompress(body))
+    if encoding == "deflate":
+        return zlib.decompress(body)
+    return body
+
+
 class Client:
     """One kept-alive connection to the server, reopened after an error."""
 
@@ -126,9 +151,9 @@ class Client:
             self.connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT)
         started = time.perf_counter()
         try:
-            self.connection.request("GET", target)
+            self.connection.request("GET", target, headers={"Accept-Encoding": ACCEPT_ENCODING})
             response = self.connection.getresponse()
-            body = response.read()
+            body = _decoded(response.read(), response.getheader("Content-Encoding"))
         except (OSError, http.client.HTTPException) as error:
             self.close()
             return type(error).__name__, b"", time.perf_counter() - started, 0.0
@@ -346,7 +371,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--index", type=Path, help="Serve this index instead (--reindex "
                         "works on a copy).")  # fmt: skip
     parser.add_argument("--workers", type=int, default=2, help="serve --workers.")
-    parser.add_argument("--threads", type=int, default=4, help="serve --threads.")
+    parser.add_argument("--threads", type=int, default=1, help="serve --threads.")
     parser.add_argument("--max-in-flight", type=int, default=32, help="serve --max-in-flight.")
     parser.add_argument("--clients", type=int, nargs="+", default=[8, 32, 64])
     parser.add_argument("--requests", type=int, default=600, help="Per clients and endpoint.")

@@ -339,7 +339,8 @@ def check(index_dir: Path | None) -> None:
               help="Server processes sharing the port: 1 is waitress, more are gunicorn "
                    "workers (Linux, macOS, BSD); about one a core.")  # fmt: skip
 @click.option("--threads", type=click.IntRange(1, 64), default=None,
-              help="Searches each process answers at once [default: 4].")  # fmt: skip
+              help="Searches each process answers at once [default: 1]; use --workers "
+                   "for more cores.")  # fmt: skip
 @click.option("--max-in-flight", type=click.IntRange(1, 1024), default=None,
               help="Requests each process holds at once, answered or waiting; one more is "
                    "answered 503 with Retry-After [default: 32].")  # fmt: skip

@@ -128,7 +128,9 @@ def test_every_route_survives_what_its_document_allows(app) -> None:  # type: ig
     def answer(case: Case) -> None:
         asked.add((case.path, case.meta.generation.mode.value if case.meta else ""))
         started = time.monotonic()
-        response = case.call()
+        # plain bodies: schemathesis asks for compressed ones but its WSGI transport does not
+        # decode them
+        response = case.call(headers={"Accept-Encoding": "identity"})
         elapsed = time.monotonic() - started
         body = response.text
         assert response.status_code < 500, (case.path, case.query, body[:500])

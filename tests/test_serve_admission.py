@@ -89,7 +89,7 @@ def test_every_request_gives_its_turn_back(small: Flask) -> None:
 def test_the_server_runs_more_threads_than_requests_held(small: Flask) -> None:
     assert server_threads(small) == 2 + SPARE_THREADS
     defaults = create_app({"INDEX": small.config["INDEX"]})
-    assert (defaults.config["THREADS"], defaults.config["MAX_IN_FLIGHT"]) == (4, 32)
+    assert (defaults.config["THREADS"], defaults.config["MAX_IN_FLIGHT"]) == (1, 32)
     assert server_threads(defaults) == 32 + SPARE_THREADS
 
 

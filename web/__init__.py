@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app
+from flask_compress import Compress
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from search.engine import SearchEngine
@@ -19,8 +20,11 @@ DEFAULTS: dict[str, Any] = {
     "FEED_LIMIT": 50,  # entries in a /search.atom feed
     # Under load, per server process (web/admission.py): searches answered at once, requests
     # held at once (answered or waiting; one more gets 503 + Retry-After), the longest wait
-    # for a turn before a 503, and the Retry-After seconds.
-    "THREADS": 4,
+    # for a turn before a 503, and the Retry-After seconds. One search at a time: a search is
+    # Python holding the interpreter's lock, so two at once in a process only slow each other
+    # (docs/performance.md: p95 of the page 73-91 ms with 1, 121 ms with 4); cores are used by
+    # `serve --workers N`.
+    "THREADS": 1,
     "MAX_IN_FLIGHT": 32,
     "QUEUE_TIMEOUT": 10,
     "RETRY_AFTER": 1,
@@ -29,6 +33,20 @@ DEFAULTS: dict[str, Any] = {
     "RATE_LIMIT": None,
     "RATE_LIMIT_STORAGE": "memory://",
     "TRUST_PROXY": 0,
+    # Responses compressed for clients that accept it (flask-compress: zstd, Brotli or gzip,
+    # as the browser prefers; a 50 KB results page goes over as 9 KB). False where a reverse
+    # proxy in front compresses.
+    "COMPRESS": True,
+    "COMPRESS_MIMETYPES": [
+        "text/html",
+        "application/json",
+        "application/atom+xml",
+        "text/csv",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/opensearchdescription+xml",
+    ],
 }
 
 
@@ -58,6 +76,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     security.register(app)
     admission.register(app)  # after security: a refused write takes no turn
     ratelimit.register(app)
+    if app.config["COMPRESS"]:
+        Compress(app)
     return app
 
 
