@@ -360,3 +360,17 @@ def test_a_members_title_after_a_surname_starts_another_member() -> None:
         ("County Councillor Ann Lee", "present"),
         ("Cllr Mrs J Kettering", "present"),
     ]
+
+
+def test_commissioners_absent_after_commissioners_present() -> None:
+    assert pairs(
+        "Commissioners Present: Harold Jenkins, Chair; Tom Brennan; Devon Pike\n"
+        "Commissioners Absent: Rebecca Moss (excused)\n"
+        "Staff Present: Erin Fosdick, Principal Planner\n\nCALL TO ORDER"
+    ) == [
+        ("Harold Jenkins", "chair"),
+        ("Tom Brennan", "present"),
+        ("Devon Pike", "present"),
+        ("Rebecca Moss", "absent"),
+        ("Erin Fosdick", "officer"),
+    ]

@@ -83,6 +83,11 @@ def facts(text: str) -> tuple[str | None, str | None, date | None]:
             ("Town of Pine Lake", None, date(2021, 3, 17)),
         ),
         (
+            "The Corporation of the Town of Cobourg\nRegular Council Meeting Minutes\n\n"
+            "Date: Monday, March 27, 2023\nTime: 6:00 p.m.",
+            ("Town of Cobourg", "Council", date(2023, 3, 27)),
+        ),
+        (
             "MINUTES\nBOARD OF COMMISSIONERS\nCOUNTY OF ALAMANCE\nREGULAR MEETING\nApril 3, 2023\n"
             "The Board of Commissioners of the County of Alamance met in regular session.",
             ("County of Alamance", "Board of Commissioners", date(2023, 4, 3)),

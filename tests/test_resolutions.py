@@ -546,3 +546,27 @@ def test_the_last_motion_voted_on_is_the_decision() -> None:
     assert find_resolutions(text)[-1].outcome == "approved"
     assert parse_outcome("COMMITTEE DECISION: Conditional Approval") == "approved"
     assert parse_outcome("Members discussed the approval process at length.") is None
+
+
+def test_a_planning_commissions_vote_label() -> None:
+    text = (
+        "MOTION: Commissioner Pike moved to recommend approval of PZ-23-014 to City Council. "
+        "Vice Chair Velasquez seconded the motion.\nVOTE: 4-1 (Commissioner Clarke opposed). "
+        "Motion carried."
+    )
+    [motion] = find_resolutions(text)
+    assert (motion.votes_for, motion.votes_against, motion.outcome) == (4, 1, "carried")
+
+
+@pytest.mark.parametrize(
+    ("that", "outcome"),
+    [
+        ("THAT Council refer the application back to staff for further review.", "referred"),
+        ("THAT Council receive the delegation for information.", "noted"),
+        ("THAT Council approve the 2023 Operating Budget.", "carried"),
+    ],
+)
+def test_what_a_canadian_motion_asks_of_council(that: str, outcome: str) -> None:
+    text = f"Moved by Councillor Barber\nSeconded by Councillor Mutton\n{that}\nCarried\n"
+    [motion] = find_resolutions(text)
+    assert (motion.mover, motion.outcome) == ("Councillor Barber", outcome)

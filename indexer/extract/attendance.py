@@ -24,7 +24,9 @@ LABELS: tuple[tuple[str, str], ...] = (
     (r"secr[ée]taire\s+de\s+s[ée]ance", "officer"),
     (r"(?:[ée]taient\s+|membres\s+)?pr[ée]sents?|(?:yn\s+)?(?:bresennol|presennol)", "present"),
     (r"leave\s+of\s+absence(?:\s+(?:was\s+)?granted\s+to)?", "absent"),
-    (r"(?:(?:board\s+|council\s+)?members\s+absent|absent(?:\s+members)?)", "absent"),
+    (r"(?:(?:board\s+|council\s+)?members\s+absent|absent(?:\s+members)?"
+     r"|(?:commissioners|directors|trustees|supervisors|councilmembers|councillors|aldermen"
+     r"|selectmen|governors)\s+absent)", "absent"),
     (r"substitutes?(?:\s+members?)?", "substitute"),
     (r"(?:also\s+present|also\s+in\s+attendance|also\s+attended|in\s+attendance"
      r"|others\s+present|guests(?:\s+present)?)(?:\s+were)?", "also_present"),

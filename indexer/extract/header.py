@@ -135,7 +135,8 @@ _PLACE_OF_RE = re.compile(
 )
 # A heading line that is a council's name.
 _COUNCIL_LINE_RE = re.compile(
-    r"^[ \t]*(?:[Tt]he[ \t]+|THE[ \t]+)?(?P<council>"
+    # "The Corporation of the Town of Cobourg": an Ontario municipality's legal name
+    r"^[ \t]*(?:[Tt]he[ \t]+|THE[ \t]+)?(?:(?i:corporation[ \t]+of[ \t]+the)[ \t]+)?(?P<council>"
     r"(?!(?i:meetings?|minutes|agenda|full|the)\b)"
     rf"(?:{_WORD}[ \t]+(?:{_LINK}[ \t]+)*){{1,5}}(?i:council)"
     r"|(?i:city|town|county|borough|village|township|municipality|port)[ \t]+(?i:of)[ \t]+"

@@ -111,7 +111,11 @@ _SUBSTANCE_RE = re.compile(
 # approval ("receive, file and approve") it decides, so only the first words count; only the
 # first thing asked counts ("to adopt and to refer to the City Manager to implement" decides).
 _PURPOSE_RE = re.compile(
-    r"\b(?:moved|motion)\b(?:(?!\bto\s)[^.;]){0,60}\bto\s+(?:(?P<noted>receive(?:,|\s+and)\s+file)"
+    # "moved to ...", and the Canadian "THAT Council refer ...", "THAT Council receive the
+    # delegation for information"
+    r"(?:\b(?:moved|motion)\b(?:(?!\bto\s)[^.;]){0,60}\bto"
+    r"|\bTHAT\s+(?:the\s+)?(?:Council|Committee|Board|Commission)(?:\s+hereby)?)\s+"
+    r"(?:(?P<noted>receive(?:,|\s+and)\s+file|receive\s[^.;]{0,60}?\bfor\s+information\b)"
     r"(?!,?\s+and\s+(?:approve|adopt|accept|grant|authori[sz]e|affirm|confirm)\b)"
     r"|(?P<deferred>defer|delay|postpone|table|continue\s+(?:the\s+|this\s+)?(?:item|matter|hearing"
     r"|public\s+hearing|to|until))\b|(?P<referred>refer)\b)",
@@ -201,7 +205,8 @@ _VOTE_RES = (
     # "Motion carried 6-0", "passed 5 to 2", "failed (2-3)", "by a vote of 4-1", "carried,
     # 4-0-1" (the third is the absent as often as the abstaining: not read)
     re.compile(
-        r"\b(?:carried|passed|failed|approved|adopted|lost|defeated|vote\s+of|voted)[^\S\n]*,?"
+        r"\b(?:carried|passed|failed|approved|adopted|lost|defeated|vote\s+of|voted|vote:)"
+        r"[^\S\n]*,?"
         r"[^\S\n]*\(?\b(\d{1,2})[^\S\n]*(?:-|–|to)[^\S\n]*(\d{1,2})\b"
         r"(?:[^\S\n]*[-–][^\S\n]*\d{1,2}\b)?(?![-/.]\d)",
         re.IGNORECASE,
