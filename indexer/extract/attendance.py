@@ -20,9 +20,12 @@ LABELS: tuple[tuple[str, str], ...] = (
     # French and Welsh: "Absents excusés :", "Excusés :", "Ymddiheuriadau:".
     (r"(?:membres\s+)?(?:absents?\s+)?excus[ée]e?s?|ymddiheuriadau(?:\s+am\s+absenoldeb)?",
      "apologies"),
-    (r"absents|membres\s+absents", "absent"),
+    # Québec: "Est absente :", "Sont absents :", "Également présente :", "Sont présents :".
+    (r"absents|membres\s+absents|(?:est|sont)\s+absente?s?", "absent"),
     (r"secr[ée]taire\s+de\s+s[ée]ance", "officer"),
-    (r"(?:[ée]taient\s+|membres\s+)?pr[ée]sents?|(?:yn\s+)?(?:bresennol|presennol)", "present"),
+    (r"(?:[ée]galement|aussi)\s+pr[ée]sente?s?", "also_present"),
+    (r"(?:[ée]taient\s+|membres\s+|(?:est|sont)\s+)?pr[ée]sente?s?"
+     r"|(?:yn\s+)?(?:bresennol|presennol)", "present"),
     (r"leave\s+of\s+absence(?:\s+(?:was\s+)?granted\s+to)?", "absent"),
     (r"(?:(?:board\s+|council\s+)?members\s+absent|absent(?:\s+members)?"
      r"|(?:commissioners|directors|trustees|supervisors|councilmembers|councillors|aldermen"
@@ -136,7 +139,7 @@ _FRENCH_CHAIR_RE = re.compile(
 # Plural titles besides the shared ones, and those of guests, in Welsh and in French.
 _PLURALS = (
     r"Council\s*Members", "Councilwomen", r"Board\s*Members", "Guests", "Visitors", "Cynghorwyr",
-    "Conseillers",
+    "Conseillers", "Mesdames", "Messieurs",
 )  # fmt: skip
 _PLURAL_RE = re.compile(
     r"^(?P<title>(?:(?:County|District|Borough|Parish|Town|City)\s+)?"

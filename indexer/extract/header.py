@@ -143,7 +143,8 @@ _COUNCIL_LINE_RE = re.compile(
     rf"(?:{_WORD}[ \t]+){{0,3}}{_WORD}"
     rf"|(?:{_WORD}[ \t]+){{1,3}}(?i:district)"
     r"|(?i:cyngor[ \t]+(?:cymuned|tref|sir|dinas))[ \t]+[^\n]{2,50}"
-    r"|(?i:commune|ville|mairie)[ \t]+(?i:de|d'|d’|du)[ \t]*[A-ZÀ-Ý][^\n]{1,50})[ \t]*,?[ \t]*$",
+    r"|(?i:commune|ville|mairie|municipalit[ée]|paroisse|canton)[ \t]+(?i:de|d'|d’|du)[ \t]*"
+    r"[A-ZÀ-Ý][^\n]{1,50})[ \t]*,?[ \t]*$",
     re.MULTILINE,
 )
 # Welsh puts the kind first: "Cyngor Cymuned Llanfair" is a community council.
@@ -161,6 +162,9 @@ _PLACE_PREFIXES = {
 }  # fmt: skip
 _TYPE_WORDS = {"city", "town", "county", "village", "municipal", "community", "parish", "borough"}
 _SMALL_WORDS = {"and", "of", "the", "for", "on", "in", "cum", "upon", "a", "de", "du", "le", "la"}
+# Inside a French place's hyphenated name too: "SAINT-ALBAN-DES-PINS" -> "Saint-Alban-des-Pins"
+# (but "DES MOINES" -> "Des Moines").
+_LINKED_SMALL_WORDS = _SMALL_WORDS | {"des", "les", "sur", "aux", "en"}
 
 # -- dates ----------------------------------------------------------------------------------
 
@@ -178,7 +182,8 @@ _OTHER_DATE_RE = re.compile(
 _HELD_RE = re.compile(
     r"\b(?:was|were)\s+held\b|\bheld\s+(?:on|this|their|its|at|in|as|remotely|virtually)\b"
     r"|\bconvened\b|\bcalled\s+(?:\w+\s+){0,4}?to\s+order\b|\bmet\s+(?:on|at|in)\b"
-    r"|\btook\s+place\b|^\s*(?:draft\s+|approved\s+)?minutes\s+of\b",
+    r"|\btook\s+place\b|^\s*(?:draft\s+|approved\s+)?minutes\s+of\b"
+    r"|\b(?:tenue|s['’]est\s+tenue)\s+(?:le|à|au|en)\b",  # French: "séance ... tenue le 13 février"
     re.IGNORECASE,
 )
 
@@ -471,7 +476,8 @@ def _cased(name: str) -> str:
 def _word_cased(word: str, index: int) -> str:
     parts = word.lower().split("-")
     cased = [
-        p if p in _SMALL_WORDS and (index or i) else p.capitalize() for i, p in enumerate(parts)
+        p if (p in _LINKED_SMALL_WORDS and i) or (p in _SMALL_WORDS and index) else p.capitalize()
+        for i, p in enumerate(parts)
     ]
     return "-".join(cased)
 

@@ -95,6 +95,15 @@ _FATE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|\bagreed\s+by\s+all\b|\bgyda\s+phawb\s+yn\s+gyt[ûu]n\b|\byn\s+unfrydol\b",
     ),
 )
+_FATE_PATTERNS += (
+    # Québec: "... et résolu à l'unanimité ..." / "ADOPTÉE", "ADOPTÉE À LA MAJORITÉ", "REJETÉE"
+    ("lost", r"^\s*(?:proposition\s+)?rejet[ée]e\b"),
+    (
+        "adopted",
+        r"^\s*adopt[ée]e?s?\b(?:\s+à\s+l['’]unanimit[ée]|\s+à\s+la\s+majorit[ée])?\s*\.?\s*$"
+        r"|\bet\s+r[ée]solu\b",
+    ),
+)
 _FATE_RES = tuple((n, re.compile(p, re.IGNORECASE | re.MULTILINE)) for n, p in _FATE_PATTERNS)
 # What a carried motion decided: "That the report BE RECEIVED", "be referred to Cabinet".
 _SUBSTANCE = {
@@ -239,6 +248,11 @@ _SUBJECT = (
     r"(?<!Mrs\.\s)(?<!Ms\.\s)(?<!Dr\.\s)(?<!Cr\.\s)(?<![\s(][A-Z]\.\s)"
     rf"((?-i:(?!The\b|It\b|This\b|A\b){_TITLE}\s+{_NAME}|{_NAME_WORD}[^\S\n]+{_NAME}))"
 )
+# Who a French motion names before the name: "proposé par la conseillère Ginette Lemay".
+_FRENCH_OFFICE = (
+    r"(?:(?:le|la)\s+)?(?:(?:conseill[eè]re?|maire(?:sse)?(?:\s+suppl[ée]ante?)?)\s+)?"
+    r"(?:(?:M\.|Mme|Monsieur|Madame)\s+)?"
+)
 # "Moved by X", "Motion by X", "Motion made by X", "On motion of X", "On the proposal of X"
 # (Ireland), "MOVER: X", "Moved Cr X";
 # each form named as a clerk would say it, for `parse --explain`.
@@ -257,6 +271,7 @@ _MOVER_FORMS: tuple[tuple[str, str], ...] = (
         rf"\bcynigiwyd\s+gan\s+(?:y\s+)?{_PERSON}",
     ),  # Welsh: "Cynigiwyd gan y Cyng. X"
     ("moved/seconded", rf"\(moved\s*/\s*seconded\s*:?\s*{_PERSON}\s*/"),
+    ("proposé par", rf"\bpropos[ée]e?\s+par\s+{_FRENCH_OFFICE}{_PERSON}"),  # Québec
     ("made a motion", rf"{_SUBJECT}[^\S\n]+(?-i:made|makes|put|puts)\s+(?:a|the)\s+motion\b"),
     (
         "X moved",
@@ -271,6 +286,7 @@ _SECONDER_FORMS: tuple[tuple[str, str], ...] = (
     # "Motion by Kinder, supported by Gunn" (Michigan townships)
     ("supported by", rf"(?:,[^\S\n]*|\band\s+)supported\s+by\s+{_PERSON}"),
     ("seconder label", rf"\b(?:seconder|seconded)\s*[:\-–]\s*{_PERSON}"),
+    ("appuyé par", rf"\b(?:appuy[ée]e?|second[ée]e?)\s+par\s+{_FRENCH_OFFICE}{_PERSON}"),
     ("seconded and a title", rf"\bseconded\s+(?=(?-i:{_TITLE_WORD})\s){_PERSON}"),
     ("2nd and initials", rf"\b2nd\s+(?=(?-i:[A-Z]{{2,3}})\b){_PERSON}"),  # "Prop. JB 2nd DD"
     ("eiliwyd gan", rf"\beiliwyd\s+gan\s+(?:y\s+)?{_PERSON}"),  # Welsh: "eiliwyd gan y Cyng. Y"

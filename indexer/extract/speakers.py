@@ -175,8 +175,11 @@ _WELSH_RE = re.compile(
 # French minutes: "M. Dupont indique que ...", "Mme la Maire présente le rapport", "Monsieur
 # Martin, adjoint aux finances, répond que ...".
 _FRENCH_RE = re.compile(
-    r"^(?P<who>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)"
-    rf"|(?:{_WORD}\s+){{0,2}}{_WORD}))(?:\s*,\s*[^,.;:]{{2,80}},)?\s+"
+    r"^(?:(?P<who>(?:M\.|Mme|Mlle|Monsieur|Madame)\s+(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)"
+    rf"|(?:{_WORD}\s+){{0,2}}{_WORD}))"
+    # Québec: "Le conseiller Jean-Pierre Bouchard demande si ..."
+    rf"|(?:Le|La)\s+conseill[eè]re?\s+(?P<member>(?:{_WORD}\s+){{0,2}}{_WORD}))"
+    r"(?:\s*,\s*[^,.;:]{2,80},)?\s+"
     r"(?:indique|pr[ée]cise|explique|pr[ée]sente|rappelle|propose|demande|r[ée]pond|souligne"
     r"|informe|expose|d[ée]clare|ajoute|estime|signale|remercie|annonce|souhaite|intervient"
     r"|s['’]interroge|fait\s+(?:part|remarquer|savoir)|donne\s+lecture|rend\s+compte)\b"
@@ -640,7 +643,7 @@ def _first_speaker(bare: str, sentence: str, people: Roster) -> list[_Said]:
     if said := _numbered_one_name(bare, sentence):
         return [said]
     if match := _FRENCH_RE.match(bare):
-        speaker, role = people.resolve_role(_tidy(match.group("who")))
+        speaker, role = people.resolve_role(_tidy(match.group("who") or match.group("member")))
         return [_Said(speaker, role, sentence, True)]
     if match := _WELSH_RE.match(bare):
         return [_Said(_welsh_name(match, people), None, sentence, True)]

@@ -18,9 +18,11 @@ def alternatives(words: Iterable[str]) -> str:
 
 def singular(plural: str) -> str:
     """Return the title each person of a plural title bears: "Councillors" -> "Councillor",
-    "Aldermen" -> "Alderman", "Messrs" -> "Mr"."""
+    "Aldermen" -> "Alderman", "Messrs" -> "Mr", "Mesdames" -> "Madame"."""
     if plural == "Messrs":
         return "Mr"
+    if plural.lower() in ("mesdames", "messieurs"):  # French
+        return "Madame" if plural.lower() == "mesdames" else "Monsieur"
     return re.sub(r"men$", "man", plural) if plural.endswith("men") else plural[:-1]
 
 
