@@ -45,13 +45,20 @@ def assemble(
 ) -> Meeting:
     """Build the Meeting, reading attendance, speakers and resolutions from each part."""
     attendance = read_attendance(preamble, raw_items)
-    if signed := signed_officer(full_text, (a.name for a in attendance)):
+    signed = signed_officer(full_text)
+    # The officer who signed, named in the attendance already ("Clerk Melissa Burns", who
+    # signs "Melissa Burns, Township Clerk"), is not listed twice; their titled name still
+    # helps to tell who "Acting Director Romero" is.
+    also_known = []
+    if signed and any(same_person(signed.name, a.name) for a in attendance):
+        also_known.append(signed.name)
+    elif signed:
         attendance.append(signed)
     chair = next((a.name for a in attendance if a.role == "chair"), None)
     chair = chair or signed_chair(full_text, (a.name for a in attendance))
     opening = "\n\n".join(_attendance_parts(preamble, raw_items))
     roles = {**office_holders(opening, (a.name for a in attendance)), **find_roles(opening)}
-    roster = Roster((a.name for a in attendance), chair=chair, roles=roles)
+    roster = Roster([*(a.name for a in attendance), *also_known], chair=chair, roles=roles)
     roster.learn_initials(full_text)  # "Paula Kellingray (PK)" in the attendance
     items = apply_consent([build_item(raw, roster) for raw in raw_items])
     meeting_date, inferred = header.date, False

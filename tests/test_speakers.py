@@ -5,6 +5,7 @@ from indexer.extract.speakers import (
     Roster,
     find_contributions,
     office_holders,
+    same_person,
     signed_chair,
     split_sentences,
 )
@@ -673,3 +674,16 @@ def test_a_list_of_speakers_wrapped_over_lines_stays_one_list() -> None:
     )
     speakers = [c.speaker for c in find_contributions(text)]
     assert speakers == ["John Sullivan", "Mark Harney", "Kathy Lautz"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Township Clerk Melissa Burns", "Clerk Melissa Burns", True),
+        ("Acting Library Director Marlon Romero", "Marlon Romero", True),
+        ("Planning Director Jason Earl", "Mr Jason Earl", True),
+        ("City Clerk Lara Weisiger", "Linda Weisiger", False),
+    ],
+)
+def test_a_job_title_before_a_name_is_no_part_of_it(a: str, b: str, same: bool) -> None:
+    assert same_person(a, b) is same

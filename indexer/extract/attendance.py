@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import NamedTuple
 
 from indexer import trace
 from indexer.extract import titles
-from indexer.extract.speakers import same_person
 from indexer.model import Attendance
 
 # Each label that opens a list of people, and the role of the people it lists.
@@ -243,15 +241,12 @@ _SIGNED_RE = re.compile(
 SIGNED_REACH = 2000  # characters at the end of a meeting in which its minutes are signed off
 
 
-def signed_officer(text: str, listed: Iterable[str] = ()) -> Attendance | None:
-    """Return the officer who signed the minutes off at their end, or None when no one did
-    or the attendance already ``listed`` them ("Clerk Melissa Burns")."""
+def signed_officer(text: str) -> Attendance | None:
+    """Return the officer who signed the minutes off at their end, or None."""
     matches = list(_SIGNED_RE.finditer(text[-SIGNED_REACH:]))
     if not matches:
         return None
     match = matches[-1]
-    if any(same_person(match.group("name"), name) for name in listed):
-        return None
     officer = Attendance(f"{match.group('office')} {match.group('name')}", "officer")
     _explain([officer], "the officer who signed the minutes ('Respectfully submitted,')", "")
     return officer

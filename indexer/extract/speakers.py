@@ -840,10 +840,19 @@ def surname(name: str) -> str:
 
 
 def _name_words(name: str) -> list[str]:
-    """Return the words of a name after its titles: "Cllr Mrs J Kettering" -> J, Kettering."""
+    """Return the words of a name after its titles: "Cllr Mrs J Kettering" -> J, Kettering;
+    "Acting Library Director Marlon Romero" -> Marlon, Romero."""
     name = re.sub(r"\([^)]*\)", "", _tidy(name))
     title = re.match(rf"(?:{HONORIFIC}\.?\s+)+(?:Pro\s+Te(?:m|rn)\.?\s+)?", name)
-    return (name[title.end() :] if title else name).split()
+    name = name[title.end() :] if title else name
+    office = _OFFICE_BEFORE_RE.match(name)
+    return (name[office.end() :] if office else name).split()
+
+
+# A job title before a name, a few words ending in an officer's title: "Acting Director Romero".
+_OFFICE_BEFORE_RE = re.compile(
+    rf"(?:[A-Z][\w-]*\s+){{0,3}}?(?:{_OFFICE_WORDS})\s+(?=[A-Z][\w'’-]*$|[A-Z][\w.'’-]*\s+[A-Z])"
+)
 
 
 def _initials(name: str) -> str:
