@@ -94,8 +94,6 @@ _FATE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?:^|[.]\s+)Agreed\b|\ball\s+(?:were\s+)?in\s+favou?r\b|\ball\s+agreed\b"
         r"|\bagreed\s+by\s+all\b|\bgyda\s+phawb\s+yn\s+gyt[ûu]n\b|\byn\s+unfrydol\b",
     ),
-)
-_FATE_PATTERNS += (
     # Québec: "... et résolu à l'unanimité ..." / "ADOPTÉE", "ADOPTÉE À LA MAJORITÉ", "REJETÉE"
     ("lost", r"^\s*(?:proposition\s+)?rejet[ée]e\b"),
     (
