@@ -19,6 +19,7 @@ from whoosh.support.charset import accent_map
 # Words, keeping references whole: 23/01234/FUL, 77/21, A4440, 2016-17, s106, 338.1.
 TOKEN_PATTERN = r"\w+(?:[/.\-]\w+)*"
 _SECTION_REF = re.compile(r"^s(\d{1,4}[a-z]?)$")
+_SECTION_NUMBER = re.compile(r"\d{1,4}[a-z]?")  # the number after "section"
 
 
 # British spellings as stems, and the American stems they are indexed and searched as.
@@ -92,13 +93,12 @@ def _extra_forms(token: Token, text: str, pos: int, previous: str) -> Iterator[T
         for offset, word in enumerate(("section", match.group(1))):
             token.text, token.pos = word, pos + offset
             yield token
-    elif previous == "section" and re.fullmatch(r"\d{1,4}[a-z]?", text):
+    elif previous == "section" and _SECTION_NUMBER.fullmatch(text):
         token.text, token.pos = f"s{text}", pos - 1
         yield token
 
 
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
-_SECTION_NUMBER = re.compile(r"\d{1,4}[a-z]?")
 _FORMS_LIMIT = 500_000
 # token as written -> (folded, term, its other forms as (term, offset from its position))
 _forms: dict[str, tuple[str, str, tuple[tuple[str, int], ...]]] = {}
