@@ -21,6 +21,7 @@ LABELS: tuple[tuple[str, str], ...] = (
     # Québec: "Est absente :", "Sont absents :", "Également présente :", "Sont présents :".
     (r"absents|membres\s+absents|(?:est|sont)\s+absente?s?", "absent"),
     (r"secr[ée]taire\s+de\s+s[ée]ance", "officer"),
+    (r"hefyd\s+yn\s+bresennol", "also_present"),  # Welsh: "also present"
     (r"(?:[ée]galement|aussi)\s+pr[ée]sente?s?", "also_present"),
     (r"(?:[ée]taient\s+|membres\s+|(?:est|sont)\s+)?pr[ée]sente?s?"
      r"|(?:yn\s+)?(?:bresennol|presennol)", "present"),
@@ -49,8 +50,16 @@ _LABEL_RE = re.compile(
     r"(?:^[ \t]*" + _LEAD + r"?|(?P<inline>(?<=[.;)])[ \t]+))"
     r"(?:" + "|".join(f"(?P<r{i}>{p})" for i, (p, _) in enumerate(LABELS)) + r")"
     r"[ \t]*(?:\([^)\n]{1,30}\))?"  # "PRESENT (Five Councillors):-"
+    # the same label in another language: "PRESENNOL / PRESENT:"
+    r"(?:[ \t]*/[ \t]*(?:[A-Za-z]+[ \t]+){0,2}[A-Za-z]+)?"
     r"(?P<end>[ \t]*:-?|[ \t]*[–—][ \t]|\.(?=[ \t]+[A-Z])|\s+(?-i:(?=[A-Z][a-z]))|[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
+)
+# A title or office in Welsh and in English, "Cyng. / Cllr Eirian Jones (Cadeirydd / Chair)":
+# the English one is kept.
+_BILINGUAL_TITLE_RE = re.compile(
+    r"\b(?:Cyng\.?|Cynghorydd)[ \t]*/[ \t]*(?=(?:Cllr|Councillor)\b)"
+    r"|(?<=\()(?:(?:Is[- ])?[CcGg]adeirydd|Clerc|Trysorydd|Ysgrifennydd)[ \t]*/[ \t]*"
 )
 # Phrases that open a list of people anywhere in a sentence, read to the sentence's end.
 SENTENCE_LABELS: tuple[tuple[str, str], ...] = (
@@ -276,6 +285,7 @@ def find_attendance(text: str) -> list[Attendance]:
     """Return the people each attendance label in ``text`` lists, with their roles."""
     # Word and web pages pad columns with no-break spaces ("Peter Agate\xa0 \xa0 Councillor").
     text = columns_to_lists(attendee_table_to_lists(text.replace("\xa0", " ")))
+    text = _BILINGUAL_TITLE_RE.sub("", text)
     found: list[Attendance] = []
     for label, block in _lists(text, _labels(text)):
         people = _people(block, label.role)

@@ -149,6 +149,12 @@ _COUNCIL_LINE_RE = re.compile(
 )
 # Welsh puts the kind first: "Cyngor Cymuned Llanfair" is a community council.
 _WELSH_COUNCIL_RE = re.compile(r"^(?P<kind>cyngor\s+(?:cymuned|tref|sir|dinas))\s", re.I)
+# A council named in Welsh and English at once: the English name is read.
+_BILINGUAL_COUNCIL_RE = re.compile(
+    r"^cyngor\s+(?:cymuned|tref|sir|dinas)\s+(?P<english>.+?\s+(?:community|town|county|city)"
+    r"\s+council)$",
+    re.IGNORECASE,
+)
 # First words of two-word place names: "San Mateo", "Fort Wayne", "St Albans".
 # A body named after its place: "City Commission of the City", "Board of Trustees of the Village".
 _BODY_OF_PLACE_RE = re.compile(
@@ -362,6 +368,8 @@ def split_council(body: str, text: str = "") -> tuple[str | None, str | None]:
     ("City of Eastvale", "Planning Board"); "Lowfield Parish Council" -> ("Lowfield Parish
     Council", "Parish Council"); "Ashbury Borough Council Cabinet" -> (…Council, "Cabinet")."""
     body = _tidy(body)
+    if both := _BILINGUAL_COUNCIL_RE.match(body):  # "Cyngor Cymuned X Community Council"
+        body = both.group("english")
     if of_place := _BODY_OF_PLACE_RE.match(body):
         return _body_of_place(of_place, text)
     if welsh := _WELSH_COUNCIL_RE.match(body):
