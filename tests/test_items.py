@@ -810,3 +810,11 @@ def test_a_heading_in_capitals_after_a_short_line_that_lost_its_blank_line() -> 
         ("9.1", "PLANNING APPLICATION PLA0312/22"),
         ("9.2", "DROUIN RECREATION RESERVE MASTER PLAN"),
     ]
+
+
+def test_a_numbered_paragraph_moving_a_motion_is_no_item() -> None:
+    text = (
+        "6. Motions\n\n6.1 Mr Aquarone moved and Mr Adams seconded the following motion:\n"
+        '"Council calls on Cabinet to review the Western Link."\n\n7. Any Other Business'
+    )
+    assert numbers_and_titles(text) == [("6", "Motions"), ("7", "Any Other Business")]

@@ -570,3 +570,17 @@ def test_what_a_canadian_motion_asks_of_council(that: str, outcome: str) -> None
     text = f"Moved by Councillor Barber\nSeconded by Councillor Mutton\n{that}\nCarried\n"
     [motion] = find_resolutions(text)
     assert (motion.mover, motion.outcome) == ("Councillor Barber", outcome)
+
+
+def test_a_county_councils_motion_moved_and_seconded_in_numbered_paragraphs() -> None:
+    text = (
+        "6.1 Mr Aquarone moved and Mr Adams seconded the following motion:\n"
+        '"Council calls on Cabinet to review the Norwich Western Link."\n'
+        "6.2 Following debate, upon being put to the vote, with 9 votes for, 2 against and 1 "
+        "abstention, the motion was CARRIED.\n"
+        "6.3 RESOLVED that Council calls on Cabinet to review the Norwich Western Link.\n"
+    )
+    decision = find_resolutions(text)[-1]
+    assert (decision.mover, decision.seconder, decision.outcome) == (
+        "Mr Aquarone", "Mr Adams", "carried")  # fmt: skip
+    assert (decision.votes_for, decision.votes_against, decision.abstentions) == (9, 2, 1)

@@ -142,7 +142,7 @@ _DATE_TITLE = re.compile(
 _REPORTS_SPEECH = re.compile(
     r"^(?:[A-Z][\w.'’-]*[ \t]+){1,4}(?:spoke|stated|said|expressed|thanked|urged|"
     r"congratulated|commented|voiced|inquired|questioned|encouraged|introduced|reported"
-    r"|explained|advised|asked|informed|outlined|updated)\b"
+    r"|explained|advised|asked|informed|outlined|updated|moved|seconded)\b"
 )
 # A numbered paragraph that records the decision: "13.2 RESOLVED - That the application ...".
 _DECISION_PARAGRAPH = re.compile(r"^(?:RESOLVED|AGREED|DECISION|ORDERED)\b(?![ \t]*$)")

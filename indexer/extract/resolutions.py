@@ -202,6 +202,12 @@ _VOTE_WORDS = re.compile(
 _N = rf"(\d+|(?:{NUMBER_WORD})(?:[\s-](?:{NUMBER_WORD}))*)"
 _VOTE_RES = (
     re.compile(rf"{_N}\s+votes?\s+to\s+{_N}(?:,?\s+with\s+{_N}\s+abstentions?)?", re.IGNORECASE),
+    # "with 9 votes for, 2 against and 1 abstention"
+    re.compile(
+        rf"{_N}\s+votes?\s+for,?\s+{_N}\s+(?:votes?\s+)?against(?:,?\s+(?:and\s+)?{_N}"
+        r"\s+abstentions?)?",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"\b(?:Ayes|Yeas|For|In\s+favour|Yes)\s*[:\-]?\s*(\d+)[.,;]?\s+"
         r"(?:Nays|Noes|Against|No)\s*[:\-]?\s*(\d+)"
@@ -242,7 +248,8 @@ _NAME = rf"{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,3}}"
 # After "moved by", a name alone will do; as a subject, a title or two words of a name.
 _PERSON = rf"((?-i:(?:{_TITLE}\s+)?{_NAME}))"
 _SUBJECT = (
-    r"(?:^|(?<=[.;:,]\s)|(?<=\band\s)|(?<=\n))(?<!Cllr\.\s)(?<!Cllrs\.\s)(?<!Mr\.\s)"
+    # at a sentence's start, after "and", or after a paragraph's number ("6.1 Mr Aquarone moved")
+    r"(?:^|(?<=[.;:,]\s)|(?<=\band\s)|(?<=\n)|(?<=\d\s))(?<!Cllr\.\s)(?<!Cllrs\.\s)(?<!Mr\.\s)"
     r"(?<!Mrs\.\s)(?<!Ms\.\s)(?<!Dr\.\s)(?<!Cr\.\s)(?<![\s(][A-Z]\.\s)"
     rf"((?-i:(?!The\b|It\b|This\b|A\b){_TITLE}\s+{_NAME}|{_NAME_WORD}[^\S\n]+{_NAME}))"
 )
@@ -275,7 +282,7 @@ _MOVER_FORMS: tuple[tuple[str, str], ...] = (
         "X moved",
         rf"{_SUBJECT}[^\S\n]+(?-i:moved|moves|motioned|proposed|proposes)\b(?=\s*(?:,|that\b"
         r"|to\s+[a-z]+|the\b|(?:for\s+(?:the\s+)?)?(?:approval|adoption|acceptance|refusal|deferral)"
-        r"|an?\s+amendment|a\s+motion))",
+        r"|an?\s+amendment|a\s+motion|and\s+(?:[A-Z][\w.'’-]*\s+){1,4}seconded\b))",
     ),
 )
 # "Seconded by Y", "second by Y", "SECONDER: Y", "Y seconded the motion", "Y seconds".
