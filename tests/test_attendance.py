@@ -383,3 +383,25 @@ def test_the_clerk_who_signs_the_minutes_is_not_listed_twice() -> None:
     )
     names = [a.name for a in meeting_from_text(text, "board.txt").attendance]
     assert names == ["Supervisor Coleman", "Clerk Melissa Burns"]
+
+
+def test_scottish_apologies_intimated_and_officers_with_long_offices() -> None:
+    assert pairs(
+        "Officers Present:\nMr M MacLeod, Executive Chief Officer, Infrastructure, Environment "
+        "and Economy\nMs T Urry, Head of Roads and Infrastructure\n\n1. Apologies\n"
+        "Apologies for absence were intimated on behalf of Mr A Jarvie and Mrs M Paterson.\n"
+    ) == [
+        ("Mr M MacLeod", "officer"),
+        ("Ms T Urry", "officer"),
+        ("Mr A Jarvie", "apologies"),
+        ("Mrs M Paterson", "apologies"),
+    ]
+
+
+def test_a_list_wrapped_after_and_is_still_a_list() -> None:
+    assert pairs("Present: Mr A Smith, Mrs B Jones, Mr C Brown and\nMrs D White\n\nx") == [
+        ("Mr A Smith", "present"),
+        ("Mrs B Jones", "present"),
+        ("Mr C Brown", "present"),
+        ("Mrs D White", "present"),
+    ]

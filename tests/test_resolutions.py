@@ -584,3 +584,12 @@ def test_a_county_councils_motion_moved_and_seconded_in_numbered_paragraphs() ->
     assert (decision.mover, decision.seconder, decision.outcome) == (
         "Mr Aquarone", "Mr Adams", "carried")  # fmt: skip
     assert (decision.votes_for, decision.votes_against, decision.abstentions) == (9, 2, 1)
+
+
+def test_a_scottish_motion_moved_with_its_seconder_between() -> None:
+    text = (
+        "Mr Cameron, seconded by Mrs Campbell, moved that the report be noted.\n"
+        "As an amendment, Mr Oldham, seconded by Mr Finlayson, moved that consideration be "
+        "deferred.\nOn a vote being taken, the MOTION was therefore CARRIED."
+    )
+    assert parse_movers(text) == ("Mr Cameron", "Mrs Campbell")

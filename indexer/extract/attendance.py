@@ -66,6 +66,9 @@ SENTENCE_LABELS: tuple[tuple[str, str], ...] = (
     (r"apologies(?:\s+for\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
      r"(?:received|submitted|tendered|noted|given)(?:\s+and\s+(?:accepted|noted))?\s+from",
      "apologies"),
+    # Scotland: "Apologies for absence were intimated on behalf of Mr A Jarvie and Mrs M Paterson."
+    (r"apologies(?:\s+for\s+absence)?\s+(?:were|was)\s+intimated\s+(?:on\s+behalf\s+of|from|by)",
+     "apologies"),
     (r"(?:reported|tendered|submitted|sent|gave|received|noted)\s+(?:their\s+)?apologies"
      r"(?:\s+for\s+absence)?\s+from", "apologies"),
     (r"(?:(?:board|council)\s+)?members\s+present\s+were|those\s+present\s+were", "present"),
@@ -484,11 +487,24 @@ def _entries(text: str) -> list[tuple[str, str]]:
     return entries
 
 
+# A line opening with a titled person and a comma: the rest is their office, whatever its
+# commas ("Mr M MacLeod, Executive Chief Officer, Infrastructure, Environment and Economy").
+_TITLED_ENTRY_RE = re.compile(
+    rf"^[ \t]*{_HONORIFIC}\.?[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}},"
+)
+
+
 def _one_person_line(line: str) -> bool:
     """Tell a line holding one person (and their role) from a line of a wrapped list."""
+    # a titled person, a comma and an office with no other titled person: its commas and
+    # "and" are the office's
+    entry = _TITLED_ENTRY_RE.match(line)
+    office = entry is not None and not re.search(
+        rf"\b{_HONORIFIC}\.?[ \t]+[A-Z]", line[entry.end() :]
+    )
     return (
-        not re.search(r"\band\b|&|[,;]\s*$", line)
-        and line.count(",") <= 2
+        not re.search(r"(?:[,;&]|\band)\s*$", line)
+        and (office or (not re.search(r"\band\b|&", line) and line.count(",") <= 2))
         and line.count("(") == line.count(")")
         and not _ends_with_title(line)
     )

@@ -278,6 +278,8 @@ _MOVER_FORMS: tuple[tuple[str, str], ...] = (
     ("moved/seconded", rf"\(moved\s*/\s*seconded\s*:?\s*{_PERSON}\s*/"),
     ("proposé par", rf"\bpropos[ée]e?\s+par\s+{_FRENCH_OFFICE}{_PERSON}"),  # Québec
     ("made a motion", rf"{_SUBJECT}[^\S\n]+(?-i:made|makes|put|puts)\s+(?:a|the)\s+motion\b"),
+    # Scotland: "Mr Cameron, seconded by Mrs Campbell, moved that the report be noted."
+    ("X, seconded by Y, moved", rf"{_SUBJECT},\s+seconded\s+by\s+[^,.;]{{3,60}},\s+moved\b"),
     (
         "X moved",
         rf"{_SUBJECT}[^\S\n]+(?-i:moved|moves|motioned|proposed|proposes)\b(?=\s*(?:,|that\b"
