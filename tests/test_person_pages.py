@@ -46,8 +46,9 @@ def test_person_page_shows_names_attendance_meetings_and_motions(client) -> None
         ["Moved", "agreed", "5 for"],
     ]
     votes = [[text(c) for c in tr.select("td")][1:] for tr in page.select(".person-votes tbody tr")]
-    assert votes == [  # the budget of 25 February 2021, a recorded vote on the motion
-        ["Item 77/21: Budget 2021-22 and Council Tax , Council", "Voted for", "not stated",
+    assert votes == [  # the budget of 25 February 2021, a recorded vote on the motion, which
+        # carried by it (the minutes state no fate for the motion itself)
+        ["Item 77/21: Budget 2021-22 and Council Tax , Council", "Voted for", "carried",
          "10 for, 1 against"],
     ]  # fmt: skip
     feed = page.select_one('link[rel=alternate][type="application/atom+xml"]')

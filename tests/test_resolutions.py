@@ -593,3 +593,17 @@ def test_a_scottish_motion_moved_with_its_seconder_between() -> None:
         "deferred.\nOn a vote being taken, the MOTION was therefore CARRIED."
     )
     assert parse_movers(text) == ("Mr Cameron", "Mrs Campbell")
+
+
+def test_a_roll_call_with_titles_and_no_fate_stated() -> None:
+    text = (
+        "Councilmember Hill moved and Vice Mayor Bushey seconded to approve the Consent "
+        "Calendar items.\nAYES: Councilmembers: Bushey, Hill, Llorens Gonzalez & Mayor Kate\n"
+        "NOES: Councilmembers: None\nABSENT: Councilmembers: Kertz\n"
+    )
+    [motion] = find_resolutions(text)
+    assert motion.voted_for == ("Councilmember Bushey", "Councilmember Hill",
+                                "Councilmember Llorens Gonzalez", "Mayor Kate")  # fmt: skip
+    assert motion.voted_against == ()
+    assert (motion.mover, motion.outcome, motion.votes_for, motion.votes_against) == (
+        "Councilmember Hill", "carried", 4, 0)  # fmt: skip

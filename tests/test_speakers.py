@@ -687,3 +687,12 @@ def test_a_list_of_speakers_wrapped_over_lines_stays_one_list() -> None:
 )
 def test_a_job_title_before_a_name_is_no_part_of_it(a: str, b: str, same: bool) -> None:
     assert same_person(a, b) is same
+
+
+def test_a_list_of_speakers_ends_where_a_member_speaks_on_the_next_line() -> None:
+    text = (
+        "Speakers: Bill Carney, Sustainable San Rafael; Amy Likover\n"
+        "Councilmember Llorens Gonzalez asked about the housing targets."
+    )
+    speakers = [c.speaker for c in find_contributions(text)]
+    assert speakers == ["Bill Carney", "Amy Likover", "Councilmember Llorens Gonzalez"]

@@ -406,6 +406,13 @@ _NAMED_VOTE_RE = re.compile(
     r"(?:$|(?<!\b[A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)[.;](?=[ \t]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
+# A plural title and a colon before a side's names: "AYES: Councilmembers: Bushey, Hill".
+_TITLE_COLON_RE = re.compile(
+    r"^\s*((?:Council\s*members|Councillors|Councilors|Commissioners|Supervisors|Trustees"
+    r"|Directors|Board\s*Members|Members))\s*:\s*",
+    re.IGNORECASE,
+)
+_NO_ONE_RE = re.compile(r"\s*(?:none|nil|n/a|nobody)\b", re.IGNORECASE)
 _SIDES = {"for": "for", "aye": "for", "ayes": "for", "yea": "for", "yeas": "for",
           "against": "against", "noes": "against", "nay": "against", "nays": "against"}  # fmt: skip
 
@@ -435,6 +442,9 @@ def named_votes(text: str) -> dict[str, tuple[str, ...]]:
             continue  # absent members did not vote
         side = _SIDES.get(side, "abstained")
         listed = re.sub(r"\s*\([^)\n]*\)", "", _wrapped(text, match))  # "(recusal)", "(Chair)"
+        if titled := _TITLE_COLON_RE.match(listed):  # "Councilmembers: A, B" names each
+            rest = listed[titled.end() :]
+            listed = rest if _NO_ONE_RE.match(rest) else f"{titled.group(1)} {rest}"
         names = tuple(n for n in split_names(listed) if re.search(r"[A-Za-z]{2}", n))
         if names and side not in found:
             found[side] = names
@@ -570,7 +580,15 @@ def _motion_resolution(paragraphs: list[str]) -> Resolution:
     if _SUBSTITUTE_CARRIED_RE.search(text) and (substitute := _SUBSTITUTE_RE.search(text)):
         text = text[substitute.start() :]
     resolution = make_resolution(text)
-    return replace(resolution, outcome=motion_outcome(text))
+    return replace(resolution, outcome=motion_outcome(text) or _roll_call_fate(resolution))
+
+
+def _roll_call_fate(resolution: Resolution) -> str | None:
+    """Return the fate a motion's roll call gives when the minutes do not state one ("AYES:
+    ... NOES: None" and nothing more): carried with more for than against, else lost."""
+    if not resolution.voted_for and not resolution.voted_against:
+        return None
+    return "carried" if len(resolution.voted_for) > len(resolution.voted_against) else "lost"
 
 
 def motion_outcome(text: str) -> str | None:

@@ -229,7 +229,8 @@ _LIST_LINE_RE = re.compile(
     r"^[ \t]*(?:(?:Public\s+)?Speakers?|Delegations?|Proponents?|Opponents?)\b[^:.\n]{0,40}:"
     r"[ \t]*\S[^\n]*$"
     # the list ends where a sentence opens the next line (a list's entries wrap anywhere)
-    r"(?P<ends>(?=\n[ \t]*(?-i:The|An?|In|It|This|There|He|She|They|Following|After)\b))?",
+    r"(?P<ends>(?<![,;&])(?<!\band)(?=\n[ \t]*(?-i:The|An?|In|It|This|There|He|She|They|Following"
+    r"|After|Mayor|Vice|Chair|Council\s*[Mm]ember|Councill?or|Cllr|Commissioner|Mr|Mrs|Ms|Dr)\b))?",
     re.IGNORECASE | re.MULTILINE,
 )
 # The part a listed speaker played, before their name: "Objector – Mr R Bolt", "Ward Member -".
