@@ -191,17 +191,16 @@ def summary(report: ReindexReport) -> str:
         f"in {report.seconds:.1f} s: "
         f"{report.seen} files seen, {report.added} added, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.removed} removed, {len(report.failed)} failed.",
-        *(
-            [
-                f"{report.relinked} unchanged files indexed again: a name in them is now another"
-                " person's."
-            ]
-            if report.relinked
-            else []
-        ),
-        f"{report.chunks_written} chunks written; the index holds {report.chunks} chunks "
-        f"from {report.meetings} meetings.",
     ]
+    if report.relinked:
+        lines.append(
+            f"{report.relinked} unchanged files indexed again: a name in them is now another"
+            " person's."
+        )
+    lines.append(
+        f"{report.chunks_written} chunks written; the index holds {report.chunks} chunks "
+        f"from {report.meetings} meetings."
+    )
     if report.unstructured:
         names = ", ".join(u["source"] for u in report.unstructured[:5])
         more = f" and {len(report.unstructured) - 5} more" if len(report.unstructured) > 5 else ""

@@ -9,6 +9,10 @@ from indexer import trace
 from indexer.extract import titles
 from indexer.model import Attendance
 
+# The members of a board by their title, in labels: "Commissioners Present", "Trustees Absent".
+_BOARD_MEMBERS = (
+    r"(?:commissioners|directors|trustees|supervisors|councilmembers|aldermen|selectmen|governors)"
+)
 # Each label that opens a list of people, and the role of the people it lists.
 LABELS: tuple[tuple[str, str], ...] = (
     (r"apolog(?:y|ies)(?:\s+for\s+absence)?(?:\s+(?:were|was|had\s+been|have\s+been))?"
@@ -27,8 +31,7 @@ LABELS: tuple[tuple[str, str], ...] = (
      r"|(?:yn\s+)?(?:bresennol|presennol)", "present"),
     (r"leave\s+of\s+absence(?:\s+(?:was\s+)?granted\s+to)?", "absent"),
     (r"(?:(?:board\s+|council\s+)?members\s+absent|absent(?:\s+members)?"
-     r"|(?:commissioners|directors|trustees|supervisors|councilmembers|councillors|aldermen"
-     r"|selectmen|governors)\s+absent)", "absent"),
+     rf"|(?:{_BOARD_MEMBERS}|councillors)\s+absent)", "absent"),
     (r"substitutes?(?:\s+members?)?", "substitute"),
     (r"(?:also\s+present|also\s+in\s+attendance|also\s+attended|in\s+attendance"
      r"|others\s+present|guests(?:\s+present)?)(?:\s+were)?", "also_present"),
@@ -38,8 +41,7 @@ LABELS: tuple[tuple[str, str], ...] = (
     (r"(?-i:(?:[A-Z][A-Z&.'-]*[ \t]+){1,4}ABSENT)(?=[ \t]*$)", "absent"),
     (r"(?-i:(?:[A-Z][A-Z&.'-]*[ \t]+){1,4}PRESENT)(?=[ \t]*$)", "present"),
     (r"(?:(?:council\s+|board\s+)?members(?:\s+of\s+the\s+\w+)?\s+present|councillors\s+present"
-     r"|(?:commissioners|directors|trustees|supervisors|councilmembers|aldermen|selectmen"
-     r"|governors)\s+present"
+     rf"|{_BOARD_MEMBERS}\s+present"
      r"|those\s+(?:present|attending)|present|sederunt|attendance)(?:\s+were)?", "present"),
 )  # fmt: skip
 # Labels that only list people (never open a heading): they need a colon or the line's end.

@@ -407,12 +407,8 @@ _NAMED_VOTE_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # A plural title and a colon before a side's names: "AYES: Councilmembers: Bushey, Hill".
-_TITLE_COLON_RE = re.compile(
-    r"^\s*((?:Council\s*members|Councillors|Councilors|Commissioners|Supervisors|Trustees"
-    r"|Directors|Board\s*Members|Members))\s*:\s*",
-    re.IGNORECASE,
-)
-_NO_ONE_RE = re.compile(r"\s*(?:none|nil|n/a|nobody)\b", re.IGNORECASE)
+_VOTERS_TITLES = (*titles.PLURAL_TITLES, r"Council\s*members", r"Board\s*Members")
+_TITLE_COLON_RE = re.compile(rf"^\s*({titles.alternatives(_VOTERS_TITLES)})\s*:\s*", re.IGNORECASE)
 _SIDES = {"for": "for", "aye": "for", "ayes": "for", "yea": "for", "yeas": "for",
           "against": "against", "noes": "against", "nay": "against", "nays": "against"}  # fmt: skip
 
@@ -444,7 +440,7 @@ def named_votes(text: str) -> dict[str, tuple[str, ...]]:
         listed = re.sub(r"\s*\([^)\n]*\)", "", _wrapped(text, match))  # "(recusal)", "(Chair)"
         if titled := _TITLE_COLON_RE.match(listed):  # "Councilmembers: A, B" names each
             rest = listed[titled.end() :]
-            listed = rest if _NO_ONE_RE.match(rest) else f"{titled.group(1)} {rest}"
+            listed = f"{titled.group(1)} {rest}" if split_names(rest) else rest  # or "None"
         names = tuple(n for n in split_names(listed) if re.search(r"[A-Za-z]{2}", n))
         if names and side not in found:
             found[side] = names

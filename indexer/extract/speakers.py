@@ -105,15 +105,13 @@ _PAREN = r"(?:\s*\([^)]{1,80}\))?"
 _ADVERB = r"(?:\s+(?:also|then|further|again|had|would|strongly|briefly|then\s+also))?"
 _VERB = rf"{_ADVERB}\s+(?:{VERBS})\b"
 _STRONG_VERB = rf"(?:\s+(?:also|then|further|again|strongly|briefly))?\s+(?:{_STRONG_VERBS})\b"
-_QUESTION_RE = re.compile(
+# "In response to a question from X": X asked; who answered follows, named or not.
+_ASKED = (
     rf"In\s+(?:response|reply|answer)\s+to\s+(?:a\s+)?(?:questions?|queries|a\s+query)\s+"
-    rf"(?:from|by)\s+(?P<asker>{PERSON}){_PAREN},?\s+(?P<answerer>{PERSON}|{ROLE}){_PAREN}"
-    rf",?{_VERB}"
+    rf"(?:from|by)\s+(?P<asker>{PERSON}){_PAREN}"
 )
-_ASKER_RE = re.compile(
-    rf"In\s+(?:response|reply|answer)\s+to\s+(?:a\s+)?(?:questions?|queries|a\s+query)\s+"
-    rf"(?:from|by)\s+(?P<asker>{PERSON}){_PAREN},"
-)
+_QUESTION_RE = re.compile(rf"{_ASKED},?\s+(?P<answerer>{PERSON}|{ROLE}){_PAREN},?{_VERB}")
+_ASKER_RE = re.compile(rf"{_ASKED},")
 # A second office held by the same person: "The Interim City Manager/Interim Executive Director".
 _ALSO_OFFICE = (
     r"(?:\s*/\s*(?:[A-Z][a-z]+\s+){0,3}(?:Director|Manager|Secretary|Clerk|Officer|Treasurer"

@@ -19,11 +19,12 @@ def alternatives(words: Iterable[str]) -> str:
 def singular(plural: str) -> str:
     """Return the title each person of a plural title bears: "Councillors" -> "Councillor",
     "Aldermen" -> "Alderman", "Messrs" -> "Mr", "Mesdames" -> "Madame"."""
-    if plural == "Messrs":
-        return "Mr"
-    if plural.lower() in ("mesdames", "messieurs"):  # French
-        return "Madame" if plural.lower() == "mesdames" else "Monsieur"
+    if irregular := _IRREGULAR_PLURALS.get(plural.lower()):
+        return irregular
     return re.sub(r"men$", "man", plural) if plural.endswith("men") else plural[:-1]
+
+
+_IRREGULAR_PLURALS = {"messrs": "Mr", "mesdames": "Madame", "messieurs": "Monsieur"}
 
 
 # Courtesy titles that may follow an office before a name: "Cllr Mrs J Kettering".
